@@ -1,0 +1,1 @@
+"""Where articles come from (``sources``) and how raw pages become clean articles (``clean``)."""

@@ -1,0 +1,96 @@
+"""Article -> Extraction: one spaCy parse per article, then the annotators in registry order.
+
+Articles are parsed in batches with ``nlp.pipe`` (optionally in ``workers`` processes); inputs
+that were refused upstream (``Skipped``) pass through in order, and an article whose annotation
+fails is recorded as ``Skipped`` instead of ending the batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from sitrep import nlp as nlp_mod
+from sitrep.annotate import REGISTRY, Annotations, Annotator, check_order
+from sitrep.annotate.times import infer_published
+from sitrep.model import Article, Extraction, Skipped
+from sitrep.options import Options
+
+Item = Article | Skipped
+Result = Extraction | Skipped
+
+
+class Pipeline:
+    """Holds the loaded model and runs articles through the annotators.
+
+    Build one per process and reuse it: loading the model is the expensive part.
+    """
+
+    def __init__(
+        self, options: Options | None = None, annotators: Sequence[Annotator] = REGISTRY
+    ) -> None:
+        self.options = options or Options()
+        check_order(annotators)
+        self.annotators = tuple(annotators)
+        self.nlp = nlp_mod.load(self.options.model)
+        self.nlp.max_length = max(self.nlp.max_length, int(self.options.max_mb * 1_000_000) + 1)
+
+    def extract(self, article: Article) -> Extraction:
+        """Extract one article (raises on an annotator failure; ``run`` records it instead)."""
+        return self.annotate(self.nlp(article.text), article)
+
+    def annotate(self, doc: Doc, article: Article) -> Extraction:
+        """Run every annotator over an already parsed ``doc`` of ``article.text``."""
+        if article.published is None:
+            article = infer_published(doc, article)
+        state = Annotations(article=article)
+        for annotator in self.annotators:
+            found = annotator.func(doc, state, self.options)
+            extra = set(found) - set(annotator.produces)
+            if extra:
+                raise RuntimeError(f"annotator {annotator.name} returned undeclared {extra}")
+            state = replace(state, **{k: tuple(v) for k, v in found.items()})
+        return Extraction(
+            article=state.article, actors=state.actors, mentions=state.mentions,
+            times=state.times, places=state.places, quotes=state.quotes, events=state.events,
+        )  # fmt: skip
+
+    def run(
+        self, items: Iterable[Item], on_result: Callable[[Result], None] | None = None
+    ) -> Iterator[Result]:
+        """Extract every article of ``items``; ``Skipped`` inputs come through as they are."""
+        pending: list[Skipped] = []
+
+        def articles() -> Iterator[tuple[str, Article]]:
+            for item in items:
+                if isinstance(item, Skipped):
+                    pending.append(item)
+                else:
+                    yield item.text, item
+
+        docs = self.nlp.pipe(
+            articles(), as_tuples=True, batch_size=self.options.batch_size,
+            n_process=self.options.workers,
+        )  # fmt: skip
+        for doc, article in docs:
+            yield from _drain(pending, on_result)
+            result: Result
+            try:
+                result = self.annotate(doc, article)
+            except Exception as exc:  # a bad article is recorded, never fatal to a batch
+                where = article.source or article.id
+                result = Skipped(where, f"annotation failed: {type(exc).__name__}: {exc}")
+            if on_result:
+                on_result(result)
+            yield result
+        yield from _drain(pending, on_result)
+
+
+def _drain(pending: list[Skipped], on_result: Callable[[Result], None] | None) -> Iterator[Result]:
+    while pending:
+        item = pending.pop(0)
+        if on_result:
+            on_result(item)
+        yield item
