@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from sitrep.cli import app
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_command_has_help() -> None:
+    group = get_command(app)
+    for name, cmd in group.commands.items():  # type: ignore[attr-defined]
+        assert cmd.help, f"command {name} has no help text"
+        for p in cmd.params:
+            if p.param_type_name == "option" and p.name != "help":
+                assert getattr(p, "help", None), f"{name} --{p.name} has no help"
+
+
+def test_extract_jsonl(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("Russia and Iran held talks in Moscow on Tuesday.", encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(f), "--published", "2018-05-22"])
+    assert res.exit_code == 0, res.output
+    rec = json.loads(res.stdout.splitlines()[0])
+    assert rec["published"] == "2018-05-22" and rec["published_source"] == "given"
+    assert rec["text"].startswith("Russia")
+
+
+def test_extract_bad_date_is_one_line_without_traceback(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("Some news.", encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(f), "--published", "May 2018"])
+    assert res.exit_code == 1
+    assert "E009" in res.output and "Traceback" not in res.output
+
+
+def test_extract_nothing_processable_exits_nonzero(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(empty)])
+    assert res.exit_code == 1
+    assert "E014" in res.output
+
+
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_extract_other_formats(tmp_path: Path, fmt: str) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("The president said on Monday that talks would resume.", encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(f), "--format", fmt, "--published", "2020-02-05"])
+    assert res.exit_code == 0, res.output
+    if fmt == "json":
+        assert isinstance(json.loads(res.stdout), list)
+    else:
+        assert "Events" in res.stdout and "Quotes" in res.stdout
