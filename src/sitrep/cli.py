@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -29,7 +29,7 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
@@ -107,7 +107,7 @@ def extract(
         with _output(output) as out, _progress("extracting") as bar:
             task = bar.add_task("extract", total=None)
             console = Console(file=out, width=160) if fmt is Format.table else None
-            records = []
+            records: list[dict[str, object]] = []
             for result in pipeline.run(read_paths(paths, published=pub, options=options)):
                 bar.advance(task)
                 if isinstance(result, Skipped):

@@ -62,6 +62,7 @@ class Article:
     published_reason: str | None = None
     url: str | None = None
     source: str | None = None
+    author: str | None = None
     lang: str | None = None
     boilerplate: Spans = ()
     captions: Spans = ()
@@ -186,6 +187,7 @@ class Extraction:
             "published_reason": a.published_reason,
             "url": a.url,
             "source": a.source,
+            "author": a.author,
             "boilerplate": spans_json(a.boilerplate),
             "captions": spans_json(a.captions),
             "actors": [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -51,7 +52,8 @@ class Pipeline:
             extra = set(found) - set(annotator.produces)
             if extra:
                 raise RuntimeError(f"annotator {annotator.name} returned undeclared {extra}")
-            state = replace(state, **{k: tuple(v) for k, v in found.items()})
+            updates: dict[str, Any] = {k: tuple(v) for k, v in found.items()}
+            state = replace(state, **updates)
         return Extraction(
             article=state.article, actors=state.actors, mentions=state.mentions,
             times=state.times, places=state.places, quotes=state.quotes, events=state.events,
