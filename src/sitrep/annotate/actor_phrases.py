@@ -1,0 +1,284 @@
+"""Reading actor phrases off the parse: known names in the text, and noun phrases headed by an
+agent word together with what their modifiers say about country and sector.
+
+``match_names`` scans the tokens once, longest known name first (a dict lookup per token, cut
+short by a prefix set). ``describe`` reads one noun phrase: the agent word at its head ("troops",
+"Foreign Ministry"), the countries its modifiers name ("Israeli", "Iran's", "US"), a named
+organisation among them ("Hezbollah commander"), a sector word among them ("rebel leaders") and
+the owner after "of"/"for" ("spokeswoman for Austria's Foreign Ministry").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from sitrep.annotate.actor_kb import KB, Agent, Entry, norm
+
+# Dependents before a noun that belong to its phrase: "the", "Kenyan", "Peru's", "Interior".
+PREMOD_DEPS = frozenset({"det", "predet", "amod", "compound", "nmod", "poss", "nummod", "case"})
+PREP_DEP = "prep"
+POBJ_DEP = "pobj"
+COMPOUND_DEP = "compound"
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Prepositions whose object owns a role or body: "minister of", "spokesman for", "troops from".
+OWNER_PREPS = frozenset({"of", "for", "from"})
+# The one owner preposition that still names the holder's own country for a posted role
+# ("ambassador of France" is France's; "ambassador to/for France" serves there).
+POSTED_OWNER_PREP = "of"
+# Where a group with no country of its own is: "rebels in Darfur", "a court in Peru" (not for
+# the sectors that often work abroad, ``KB.abroad``: "troops in Lebanon" may be anyone's).
+LOCATED_PREP = "in"
+# Prepositions whose phrase is part of a role's wording ("envoy to Iraq", "minister for trade").
+ROLE_PREPS = OWNER_PREPS | {"to"}
+COUNTRY_HOWS = frozenset({"country", "demonym", "capital"})
+PERSON_LABEL = "PERSON"
+# Longest name in the knowledge base, in tokens ("Organisation for the Prohibition of ...").
+MAX_NAME_TOKENS = 10
+# Longest agent phrase, in tokens ("Secretary - General", "deputy prime minister").
+MAX_AGENT_TOKENS = 4
+# How deep "of"/"for" objects are followed ("leaders of the youth wing of the party").
+MAX_DEPTH = 2
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Tokens [start, end) that name a known actor."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
+@dataclass(frozen=True)
+class Desc:
+    """What a noun phrase headed by an agent word says about the actor it names.
+
+    ``countries`` lists the country modifiers when there are several ("Hungarian and Romanian
+    officials"), each with its hit, so the caller can split the phrase per country.
+    """
+
+    head: int
+    start: int
+    end: int  # last token: the head, or the end of the "of"/"in" phrase that told the country
+    agent: Agent
+    country: str | None
+    sector: str | None
+    role: str
+    countries: tuple[tuple[str, Hit], ...]
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """One article being read: the doc, the knowledge base, the known-name hits by token, and
+    how to find the country of a person a token names (filled in once people are known)."""
+
+    doc: Doc
+    kb: KB
+    hit_at: dict[int, Hit]
+    person_country: Callable[[Token], str | None]
+
+
+@lru_cache(maxsize=65536)
+def norm_cached(text: str) -> str:
+    return norm(text)
+
+
+def match_names(doc: Doc, kb: KB) -> list[Hit]:
+    """Every known name in the text, longest match first, left to right, none overlapping."""
+    keys = [norm_cached(t.text) if not t.is_space else "" for t in doc]
+    glue = [" " if t.whitespace_ else "" for t in doc]
+    hits: list[Hit] = []
+    i = 0
+    while i < len(doc):
+        hit = _longest_at(doc, i, keys, glue, kb) if keys[i] in kb.prefixes else None
+        if hit is None:
+            i += 1
+        else:
+            hits.append(hit)
+            i = hit.end
+    return hits
+
+
+def _longest_at(doc: Doc, i: int, keys: list[str], glue: list[str], kb: KB) -> Hit | None:
+    best: Hit | None = None
+    key = keys[i]
+    for j in range(i, min(len(doc), i + MAX_NAME_TOKENS)):
+        if j > i:
+            if not keys[j]:
+                break
+            key = key + glue[j - 1] + keys[j]
+        if key not in kb.prefixes:
+            break
+        entry = kb.names.get(key)
+        if entry is not None and _cased(doc, i, j + 1, key, kb):
+            best = Hit(i, j + 1, entry)
+    if best is not None and best.entry.kind != "person" and _inside_person(doc, best):
+        return None
+    return best
+
+
+def _cased(doc: Doc, start: int, end: int, key: str, kb: KB) -> bool:
+    """Acronyms match with their exact case ("US", not "us"); other names need a capital
+    letter somewhere ("al-Qaeda"; not "turkey") and on every word the knowledge base always
+    capitalises ("Russia Today", not "Russia today")."""
+    span = doc[start:end]
+    if key in kb.exact:
+        return "".join(t.text for t in span) == kb.exact[key]
+    if not any(c.isupper() for c in span.text):
+        return False
+    words = span.text.split()
+    caps = kb.caps.get(key, frozenset())
+    return len(words) != len(key.split()) or all(words[k][:1].isupper() for k in caps)
+
+
+def _inside_person(doc: Doc, hit: Hit) -> bool:
+    """A country or group name inside a longer person name ("Michael Jordan") is part of it."""
+    first, after = doc[hit.start], doc[hit.end] if hit.end < len(doc) else None
+    starts_inside = first.ent_type_ == PERSON_LABEL and first.ent_iob_ == "I"
+    runs_on = after is not None and after.ent_type_ == PERSON_LABEL and after.ent_iob_ == "I"
+    return starts_inside or runs_on
+
+
+def premods(head: Token) -> list[Token]:
+    """The tokens before ``head`` that belong to its noun phrase."""
+    lefts = [c for c in head.lefts if c.dep_ in PREMOD_DEPS]
+    if not lefts:
+        return []
+    return list(head.doc[min(c.left_edge.i for c in lefts) : head.i])
+
+
+def is_head(tok: Token) -> bool:
+    """A noun that heads its phrase (not a modifier inside another noun's phrase)."""
+    return tok.pos_ in NOUN_POS and tok.dep_ != COMPOUND_DEP
+
+
+def agent_phrase(head: Token, kb: KB, floor: int) -> tuple[Agent, int] | None:
+    """The agent word or phrase ending at ``head`` (longest first, starting no further left than
+    ``floor``) and the token where it starts; the head also matches through its lemma."""
+    doc = head.doc
+    for start in range(max(floor, head.i - MAX_AGENT_TOKENS + 1), head.i + 1):
+        before = doc[start : head.i].text_with_ws
+        for word in (head.text, head.lemma_):
+            agent = kb.agents.get(norm_cached(before + word))
+            if agent is not None:
+                return agent, start
+    return None
+
+
+@dataclass
+class _Mods:
+    countries: list[tuple[str, Hit]]
+    owner: Entry | None  # a named organisation or person among the modifiers
+    owner_country: str | None
+    sector: str | None
+
+
+def _modifiers(tokens: Sequence[Token], ctx: Ctx) -> _Mods:
+    """Countries, a named owner and a sector word among a phrase's modifiers (nearest wins)."""
+    mods = _Mods([], None, None, None)
+    seen: set[int] = set()
+    for tok in tokens:
+        hit = ctx.hit_at.get(tok.i)
+        if hit is not None:
+            if hit.start in seen:
+                continue
+            seen.add(hit.start)
+            if hit.entry.how in COUNTRY_HOWS and hit.entry.country:
+                mods.countries.append((hit.entry.country, hit))
+            elif hit.entry.kind == "person":  # "Modi's envoy": his country, not his sector
+                mods.owner_country = ctx.person_country(tok) or hit.entry.country
+            else:
+                mods.owner = hit.entry
+                mods.owner_country = hit.entry.country
+        elif ctx.person_country(tok) is not None:  # "Modi's envoy", "his government"
+            mods.owner_country = ctx.person_country(tok)
+        else:
+            agent = agent_phrase(tok, ctx.kb, tokens[0].i)
+            if agent is not None and agent[0].sector is not None:
+                mods.sector = agent[0].sector
+    return mods
+
+
+def _owner(head: Token, agent: Agent, ctx: Ctx, depth: int) -> tuple[str | None, str | None, int]:
+    """Country and sector named after "of"/"for"/"from", and the last token of that phrase
+    (``head.i`` when there is none)."""
+    for prep in head.rights:
+        if prep.dep_ != PREP_DEP or prep.lower_ not in OWNER_PREPS:
+            continue
+        if agent.posted and prep.lower_ != POSTED_OWNER_PREP:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != POBJ_DEP:
+                continue
+            hit = ctx.hit_at.get(obj.i)
+            if hit is not None:
+                sector = None if hit.entry.how in COUNTRY_HOWS else hit.entry.sector
+                return hit.entry.country, sector, obj.right_edge.i
+            if obj.ent_type_ == PERSON_LABEL:
+                return ctx.person_country(obj), None, obj.right_edge.i
+            inner = describe(obj, ctx, depth=depth + 1) if depth < MAX_DEPTH else None
+            if inner is not None:
+                return inner.country, inner.sector, obj.right_edge.i
+    return None, None, head.i
+
+
+def _located(head: Token, ctx: Ctx) -> tuple[str | None, int]:
+    """The country after "in" ("rebels in Darfur's ... Sudan", "opposition groups in Zimbabwe")
+    and the last token of that phrase."""
+    for prep in head.rights:
+        if prep.dep_ == PREP_DEP and prep.lower_ == LOCATED_PREP:
+            for obj in prep.children:
+                hit = ctx.hit_at.get(obj.i)
+                if obj.dep_ == POBJ_DEP and hit is not None and hit.entry.how in COUNTRY_HOWS:
+                    return hit.entry.country, obj.right_edge.i
+    return None, head.i
+
+
+def _role_end(head: Token) -> int:
+    """The last token of a role's wording: "envoy for Nepal", "Chief of Staff"."""
+    for prep in head.rights:
+        if prep.dep_ == PREP_DEP and prep.lower_ in ROLE_PREPS:
+            return prep.right_edge.i
+    return head.i
+
+
+def _sector(agent: Agent, mod: _Mods, own_sector: str | None, kb: KB) -> str | None:
+    """A weak head defers to a named owner, then a sector modifier, then its "of" object; a
+    strong head only to a dominant modifier ("rebel forces")."""
+    if agent.weak and mod.owner is not None:
+        return mod.owner.sector
+    if agent.weak:
+        return mod.sector or own_sector or agent.sector
+    if mod.sector in kb.dominant:
+        return mod.sector
+    return agent.sector
+
+
+def describe(
+    head: Token, ctx: Ctx, mods: Sequence[Token] | None = None, depth: int = 0
+) -> Desc | None:
+    """Read the noun phrase headed by ``head`` (its modifiers are ``mods``, by default the
+    premodifiers the parse gives it); None when no agent word heads it."""
+    mods = premods(head) if mods is None else mods
+    floor = mods[0].i if mods else head.i
+    found = agent_phrase(head, ctx.kb, floor)
+    if found is None:
+        return None
+    agent, a_start = found
+    mod = _modifiers([t for t in mods if t.i < a_start], ctx)
+    own_country, own_sector, role_end = _owner(head, agent, ctx, depth)
+    sector = _sector(agent, mod, own_sector, ctx.kb)
+    distinct = {c for c, _ in mod.countries}
+    country = next(iter(distinct)) if len(distinct) == 1 else None
+    country = country or mod.owner_country or (own_country if not distinct else None)
+    end = role_end if own_country or own_sector else head.i
+    if country is None and not distinct and sector not in ctx.kb.abroad:
+        country, located_end = _located(head, ctx)
+        end = max(end, located_end) if country else end
+    role = " ".join(ctx.doc[a_start : _role_end(head) + 1].text.split())
+    countries = tuple(mod.countries) if len(distinct) > 1 else ()
+    return Desc(head.i, floor, end, agent, country, sector, role, countries)
