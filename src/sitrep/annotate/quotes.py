@@ -1,15 +1,91 @@
-"""placeholder"""
+"""The quotes annotator: who said what, direct, indirect or mixed, with its evidence spans.
+
+Three steps, each in its own module: quotations found by their marks (``quotes_marks``),
+attribution frames read off the parse (``quotes_frames``), and the two tied together
+(``quotes_direct``). This module turns what they found into ``Quote`` records: it drops quotes
+taken from page chrome (headline, captions, boilerplate) and repeats of one quote (a caption
+printed twice), resolves the speaker to an actor through the mentions, and dates each quote by
+its attribution ("..., he said on May 21") or else by the article.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from spacy.tokens import Doc
 
-from sitrep.annotate.base import Annotations
+from sitrep.annotate.base import Annotations, mention_covering
+from sitrep.annotate.quotes_cues import cues
+from sitrep.annotate.quotes_direct import attribute
+from sitrep.annotate.quotes_frames import Found, find_frames
+from sitrep.annotate.quotes_layout import transcript_turns
+from sitrep.annotate.quotes_marks import find_quoted
+from sitrep.annotate.times import governing_date
+from sitrep.model import Quote, Spans
+from sitrep.nlp import inside, overlaps
 from sitrep.options import Options
 
+RELATIVE_TAGS = ("WP", "WDT")  # "who", "which", "that" heading a relative clause
+RELATIVE_CLAUSE_DEP = "relcl"
+# A quote's date is a calendar value ("2018-05-21", "2018-05", "2018"), not "PRESENT_REF".
+CALENDAR_VALUE = re.compile(r"^\d{4}(-\d{2}){0,2}$")
 
-def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Sequence[Any]]:
-    return {}
+
+def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Sequence[Quote]]:
+    """``{"quotes": [...]}`` in text order."""
+    lexicon = cues()
+    text = doc.text
+    turns = transcript_turns(text)
+    taken = tuple(p for t in turns for p in t.content)
+    quoted = [q for q in find_quoted(text, lexicon.marks) if not overlaps(q.pieces, taken)]
+    frames = [f for f in find_frames(doc, lexicon) if not inside(f.cue, taken)]
+    found = turns + attribute(doc, quoted, frames, lexicon)
+    chrome = so_far.article.chrome
+    seen: set[str] = set()
+    quotes: list[Quote] = []
+    for f in sorted(found, key=lambda f: f.content):
+        key = _normalised(text, f.content)
+        if key in seen or (chrome and overlaps(f.content, chrome)):
+            continue
+        seen.add(key)
+        quotes.append(_record(doc, so_far, f))
+    return {"quotes": quotes}
+
+
+def _normalised(text: str, spans: Spans) -> str:
+    return " ".join(" ".join(text[s:e] for s, e in spans).lower().split())
+
+
+def _record(doc: Doc, so_far: Annotations, f: Found) -> Quote:
+    return Quote(
+        content=f.content, cue=f.cue, speaker=f.speaker, speaker_actor=_actor(doc, so_far, f),
+        kind=f.kind, date=_date(doc, so_far, f),
+    )  # fmt: skip
+
+
+def _actor(doc: Doc, so_far: Annotations, f: Found) -> str | None:
+    """The actor of the mention under the speaker; for a relative pronoun ("officials, who
+    said ..."), the actor of the noun it stands for."""
+    if not f.speaker:
+        return None
+    (start, end), *_ = f.speaker
+    mention = mention_covering(so_far.mentions, start, end)
+    words = doc.char_span(start, end)
+    if mention is None and words is not None and len(words) == 1:
+        pronoun = words[0]
+        if pronoun.tag_ in RELATIVE_TAGS and pronoun.head.dep_ == RELATIVE_CLAUSE_DEP:
+            noun = pronoun.head.head
+            mention = mention_covering(so_far.mentions, noun.idx, noun.idx + len(noun.text))
+    return mention.actor_id if mention else None
+
+
+def _date(doc: Doc, so_far: Annotations, f: Found) -> str | None:
+    """The date of the attribution itself, else the article's publication date."""
+    frame = (f.cue or ()) + (f.speaker or ())
+    if frame:
+        ref = governing_date(doc, so_far, min(s for s, _ in frame), max(e for _, e in frame))
+        if ref is not None and ref.value and CALENDAR_VALUE.match(ref.value):
+            return ref.value
+    published = so_far.article.published
+    return published.isoformat() if published else None

@@ -1,0 +1,113 @@
+"""The quote cues of ``knowledge/cues.yaml``, loaded once and checked as they load.
+
+Keeping the words in one data file lets a user add a reporting verb without touching code; this
+module only turns the lists into the sets and tuples the quote finders look words up in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+from sitrep.errors import E, SitrepError
+from sitrep.knowledge import load_yaml, require
+
+CUES_FILE = "cues.yaml"
+_MARK_KEYS = (
+    "open", "close", "ambiguous", "single_open", "single_close", "single_ambiguous", "doubled",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Marks:
+    """Quotation marks by role: double ones open or close a quotation, single ones only when
+    they do not sit inside a word (an apostrophe is the same character)."""
+
+    open: str
+    close: str
+    ambiguous: str
+    single_open: str
+    single_close: str
+    single_ambiguous: str
+    doubled: str
+
+    @cached_property
+    def all(self) -> str:
+        """Every character that may be (part of) a mark."""
+        return "".join(getattr(self, k) for k in _MARK_KEYS)
+
+
+@dataclass(frozen=True)
+class Cues:
+    speech: frozenset[str]
+    evidence: frozenset[str]
+    cognition: frozenset[str]
+    objects: frozenset[str]
+    object_preps: frozenset[tuple[str, ...]]
+    requests: frozenset[str]
+    naming: frozenset[str]
+    manner: frozenset[str]
+    nouns: frozenset[str]
+    expletives: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    sources: tuple[tuple[str, ...], ...]
+    marks: Marks
+
+    @property
+    def clausal(self) -> frozenset[str]:
+        """Verbs whose clausal complement is a reported statement (indirect quotes)."""
+        return self.speech | self.evidence | self.cognition
+
+    @property
+    def framing(self) -> frozenset[str]:
+        """Every verb that may frame a reported statement of its own."""
+        return self.clausal | self.objects | self.requests
+
+    @property
+    def direct(self) -> frozenset[str]:
+        """Verbs that may frame a direct quotation beside them."""
+        return self.speech | self.manner
+
+
+def _strings(data: object, key: str) -> list[str]:
+    items = require(CUES_FILE, data, key, list)
+    words = [str(w).strip().lower() for w in items]
+    if not all(words):
+        raise SitrepError(E.E010, name=CUES_FILE, reason=f"'{key}' has an empty entry")
+    return words
+
+
+def _words(data: object, key: str) -> frozenset[str]:
+    """A list of single lemmas; a multiword entry there would never match, so it is an error."""
+    words = _strings(data, key)
+    many = next((w for w in words if " " in w), None)
+    if many is not None:
+        reason = f"'{key}' takes single words, not '{many}'"
+        raise SitrepError(E.E010, name=CUES_FILE, reason=reason)
+    return frozenset(words)
+
+
+def _sequences(data: object, key: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(w.split()) for w in _strings(data, key))
+
+
+@cache
+def cues() -> Cues:
+    """The cue lists (cached: read once per process)."""
+    data = load_yaml(CUES_FILE)
+    marks = require(CUES_FILE, data, "quote_marks", dict)
+    return Cues(
+        speech=_words(data, "speech"),
+        evidence=_words(data, "evidence"),
+        cognition=_words(data, "cognition"),
+        objects=frozenset(p[0] for p in _sequences(data, "objects") if len(p) == 1),
+        object_preps=frozenset(p for p in _sequences(data, "objects") if len(p) == 2),
+        requests=_words(data, "requests"),
+        naming=_words(data, "naming"),
+        manner=_words(data, "manner"),
+        nouns=_words(data, "nouns"),
+        expletives=_words(data, "expletives"),
+        phrases=_sequences(data, "phrases"),
+        sources=_sequences(data, "sources"),
+        marks=Marks(**{k: str(require(CUES_FILE, marks, k, str)) for k in _MARK_KEYS}),
+    )

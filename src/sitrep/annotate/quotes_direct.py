@@ -1,0 +1,220 @@
+"""Ties each quotation to the frame that attributes it, and turns frames into found quotes.
+
+A quotation belongs to the frame whose reported clause it overlaps (the parse saw the quote as
+what the cue reports); failing that, to a speech verb beside it in the same sentence, after it
+("...," she said) or before a colon or comma ("She said: ..."). A quotation with no cue of its
+own continues the quote before it when the attribution sits between them ("...," he said. "...")
+or when it fills a paragraph right after a quote. Anything else is a scare quote and is dropped.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from sitrep.annotate.quotes_cues import Cues
+from sitrep.annotate.quotes_frames import Found, Frame
+from sitrep.annotate.quotes_layout import byline_frame
+from sitrep.annotate.quotes_marks import Quoted
+from sitrep.annotate.quotes_syntax import VERB_POS, speaker_of, token_runs
+from sitrep.model import Spans
+from sitrep.nlp import inside, overlaps
+
+# Punctuation that ends a quotation followed by its attribution (",” she said").
+ATTRIBUTION_PUNCT = ",?!\u2014\u2013-\u2026"  # also em/en dash, ellipsis
+# Punctuation that ends a lead-in to a quotation ("She said: “...").
+LEAD_IN_PUNCT = ":,"
+SENTENCE_END = ".!?"
+COMPLEMENT_WORD = " that"  # a lead-in may end "... said that “...”"
+# How many tokens an attribution may sit from its quotation: enough for a long speaker
+# ("Anna Berg, a spokeswoman for the port authority of the city, said on Monday"), short enough
+# not to reach into the next clause. Re-run the quotes evaluation after changing it.
+MAX_GAP = 24
+# A quotation without a cue that fills its paragraph is a quote only from this many words on;
+# shorter ones are titles, slogans or scare quotes.
+MIN_STANDALONE_WORDS = 6
+
+
+@dataclass(frozen=True)
+class _Page:
+    """The article as the surface rules read it: its text once (``Doc.text`` rebuilds it on
+    every call) and the token start offsets, to find the tokens beside a quotation by bisection."""
+
+    doc: Doc
+    text: str
+    starts: list[int]
+    cues: Cues
+
+    @classmethod
+    def of(cls, doc: Doc, cues: Cues) -> _Page:
+        return cls(doc, doc.text, [t.idx for t in doc], cues)
+
+    def after(self, char: int, n: int) -> list[Token]:
+        """The ``n`` tokens that start at or after ``char``."""
+        first = bisect_left(self.starts, char)
+        return list(self.doc[first : first + n])
+
+    def before(self, char: int, n: int) -> list[Token]:
+        """The ``n`` tokens that end at or before ``char``, nearest first."""
+        last = bisect_left(self.starts, char)
+        toks = [t for t in self.doc[max(0, last - n - 1) : last] if t.idx + len(t) <= char]
+        return toks[::-1][:n]
+
+
+def _ends_paragraph(tok: Token) -> bool:
+    return "\n" in tok.whitespace_ or "\n" in tok.text
+
+
+def _is_cue(tok: Token, cues: Cues) -> bool:
+    return tok.pos_ in VERB_POS and tok.lemma_.lower() in cues.direct
+
+
+def _cue_after(page: _Page, q: Quoted) -> Token | None:
+    """A speech verb right after the quotation, in the same sentence and paragraph."""
+    last = q.pieces[-1][1] - 1
+    gap = MAX_GAP if page.text[last] in ATTRIBUTION_PUNCT else 3
+    for tok in page.after(q.end, gap):
+        if tok.text in page.cues.marks.all or tok.text in SENTENCE_END:
+            return None
+        if _is_cue(tok, page.cues):
+            return tok
+        if _ends_paragraph(tok):
+            return None
+    return None
+
+
+def _cue_before(page: _Page, q: Quoted) -> Token | None:
+    """The nearest speech verb before a quotation that a colon or comma leads into, in the same
+    sentence or at the end of the paragraph before."""
+    end = q.start
+    while end > 0 and page.text[end - 1].isspace():
+        end -= 1
+    lead = page.text[max(0, end - len(COMPLEMENT_WORD)) : end]
+    if not lead or (lead[-1] not in LEAD_IN_PUNCT and lead != COMPLEMENT_WORD):
+        return None
+    for tok in page.before(end, MAX_GAP):
+        if tok.text in SENTENCE_END or tok.text in page.cues.marks.all:
+            return None
+        if _is_cue(tok, page.cues):
+            return tok
+    return None
+
+
+def _nearest(frames: Sequence[Frame], q: Quoted) -> int | None:
+    best: tuple[int, int] | None = None
+    for n, f in enumerate(frames):
+        if f.content and overlaps(f.content, q.pieces):
+            dist = min(abs(f.at - q.start), abs(f.at - q.end))
+            if best is None or dist < best[0]:
+                best = (dist, n)
+    return best[1] if best else None
+
+
+def _surface_frame(page: _Page, q: Quoted) -> Frame | None:
+    byline = byline_frame(page.text, q)
+    if byline is not None:
+        return byline
+    tok = _cue_after(page, q) or _cue_before(page, q)
+    if tok is None:
+        return None
+    return Frame(token_runs([tok]), speaker_of(tok, page.cues), (), tok.idx)
+
+
+def _standalone(page: _Page, q: Quoted) -> bool:
+    """A quotation that makes up its whole paragraph and is long enough to be said, not named."""
+    text = page.text
+    line_start = text.rfind("\n", 0, q.start) + 1
+    line_end = text.find("\n", q.end)
+    rest = text[q.end : len(text) if line_end < 0 else line_end]
+    words = sum(len(text[s:e].split()) for s, e in q.pieces)
+    alone = not text[line_start : q.start].strip() and not rest.strip().strip(SENTENCE_END)
+    closed = text[q.end - 1] in page.cues.marks.all  # an unclosed mark: a block quote or typo
+    return alone and closed and words >= MIN_STANDALONE_WORDS
+
+
+def _same_paragraph(text: str, start: int, end: int) -> bool:
+    return "\n" not in text[start:end]
+
+
+def _next_paragraph(text: str, prev: Quoted, q: Quoted) -> bool:
+    """``q`` opens the paragraph right after the one where ``prev`` ends."""
+    return "\n" not in text[prev.end : q.start].strip()
+
+
+def _outside_words(text: str, content: Spans, quoted: Sequence[Quoted]) -> bool:
+    """Whether the frame's clause says something outside its quotations (a mixed quote)."""
+    return any(
+        text[i].isalnum() and not any(q.start <= i < q.end for q in quoted)
+        for s, e in content
+        for i in range(s, e)
+    )
+
+
+def _union(a: Spans, b: Spans) -> Spans:
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(a + b):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return tuple(merged)
+
+
+def _found(text: str, frame: Frame, quoted: Sequence[Quoted]) -> Found | None:
+    if not quoted:
+        if not frame.content:
+            return None
+        return Found(frame.content, frame.cue, frame.speaker, "indirect")
+    pieces = tuple(p for q in quoted for p in q.pieces)
+    outer = tuple((q.start, q.end) for q in quoted)
+    # only the stretch of the reported clause that holds the quotations: another clause the
+    # parser hung on the same cue ("X, she said: “...”") is not part of this quote
+    clause = tuple(run for run in frame.content if overlaps((run,), outer))
+    if _outside_words(text, clause, quoted):
+        return Found(_union(clause, pieces), frame.cue, frame.speaker, "mixed")
+    return Found(pieces, frame.cue, frame.speaker, "direct")
+
+
+def attribute(
+    doc: Doc, quoted: Sequence[Quoted], frames: Sequence[Frame], cues: Cues
+) -> list[Found]:
+    """Every quote of the article: frames with the quotations they own, indirect frames, and
+    quotations that stand alone in their paragraph."""
+    page = _Page.of(doc, cues)
+    text = page.text
+    inner = tuple(p for q in quoted for p in q.pieces)
+    live = [f for f in frames if not inside(f.cue, inner)]
+    live = [f for f in live if not any(g is not f and inside(f.cue, g.content) for g in live)]
+    owner: list[int | None] = []
+    lone: list[Quoted] = []
+    for k, q in enumerate(quoted):
+        n = _nearest(live, q)
+        if n is None and (sf := _surface_frame(page, q)) is not None:
+            # the cue may already frame the other half of a split quotation ("...," he said,
+            # "..."); one that reports a clause of its own is not the cue of this quotation
+            same = next((i for i, f in enumerate(live) if f.cue == sf.cue), None)
+            if same is None:
+                live.append(sf)
+                n = len(live) - 1
+            elif overlaps(live[same].content, inner):
+                n = same
+        prev = owner[k - 1] if k else None
+        if n is None and prev is not None:
+            before = quoted[k - 1]
+            between = before.end <= live[prev].at < q.start
+            if (between and _same_paragraph(text, before.end, q.start)) or (
+                _standalone(page, q) and _next_paragraph(text, before, q)
+            ):
+                n = prev
+        if n is None and _standalone(page, q):
+            lone.append(q)
+        owner.append(n)
+    found = [
+        _found(text, f, [q for q, o in zip(quoted, owner, strict=True) if o == n])
+        for n, f in enumerate(live)
+    ]
+    found += [Found(q.pieces, None, None, "direct") for q in lone]
+    return [f for f in found if f is not None]

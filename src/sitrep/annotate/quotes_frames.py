@@ -1,0 +1,243 @@
+"""Attribution frames read off the dependency parse: a cue, its speaker, and what it reports.
+
+A frame is found five ways, each a general construction of English news prose:
+- a reporting verb with a clausal complement ("officials said [that] the talks failed"), or a
+  parenthetical one ("the talks, he said, failed");
+- a speech-act verb whose object is what was said ("called for talks", "urged voters to ...");
+- a multiword cue from the lexicon ("left no doubt that ...", "pointed out that ...");
+- a reporting noun with a that-clause ("the claim that ...", "a warning that ...");
+- a source preposition ("according to the police, three people died").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from sitrep.annotate.quotes_cues import Cues
+from sitrep.annotate.quotes_syntax import (
+    OBJECT_DEP,
+    VERB_POS,
+    clause_words,
+    has_that,
+    speaker_of,
+    speaker_span,
+    token_runs,
+)
+from sitrep.model import QuoteKind, Spans
+from sitrep.nlp import char_span
+
+# Dependency labels used as rules (spaCy's English ClearNLP scheme).
+COMPLEMENT_DEPS = ("ccomp", "parataxis")  # the clause a reporting verb reports
+NOUN_COMPLEMENT_DEPS = ("acl", "ccomp", "advcl")  # a that-clause hanging off a noun or adjective
+PARENTHETICAL_DEP = "parataxis"  # "the talks, he said, failed": the cue hangs off the content
+POSSESSIVE_DEP = "poss"  # "Russia's claim that ..."
+PARTICLE_DEP = "prt"  # "pointed out"
+OBJECT_DEPS = ("dobj", "dative", "oprd", "xcomp")  # "called [the plan] [a failure]", "vowed [to]"
+PREP_DEP = "prep"  # "called [for talks]"
+INFINITIVE_DEP = "xcomp"  # "urged voters [to stay home]"
+PASSIVE_AUX_DEP = "auxpass"
+NAMING_DEPS = ("acl", "amod")  # "a group called X": a participle that names, not a speech act
+PRESENT_TAGS = ("VBZ", "VBP")  # simple present: what a naming verb describes is a habit
+CLAUSE_BREAKS = (":", ";")  # "...: they said X" is a new statement, not a parenthetical
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One attribution. ``content`` is empty when the cue only stands beside a direct quote."""
+
+    cue: Spans
+    speaker: Spans | None
+    content: Spans
+    at: int  # character offset of the cue's head word
+
+
+@dataclass(frozen=True)
+class Found:
+    """A quote before it becomes a record: content pieces, cue, speaker, kind."""
+
+    content: Spans
+    cue: Spans | None
+    speaker: Spans | None
+    kind: QuoteKind
+
+
+def _cue_span(tok: Token) -> Spans:
+    parts = [tok, *(c for c in tok.children if c.dep_ == PARTICLE_DEP)]
+    return token_runs(parts)
+
+
+def verb_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
+    """Reporting verbs with a clausal complement, or hanging off the clause they report."""
+    for tok in doc:
+        if tok.pos_ not in VERB_POS or tok.lemma_.lower() not in cues.clausal:
+            continue
+        reported = _complement(tok, cues)
+        if reported:
+            content = token_runs(reported)
+        elif tok.lemma_.lower() in cues.speech and _parenthetical(tok):
+            inner = {t.i for t in tok.subtree}
+            content = token_runs(t for t in tok.sent.root.subtree if t.i not in inner)
+        else:
+            continue
+        if content:
+            yield Frame(_cue_span(tok), speaker_of(tok, cues), content, tok.idx)
+
+
+def _parenthetical(cue: Token) -> bool:
+    """An attribution set off inside or after the sentence it reports ("The talks, he said,
+    failed"; "The talks failed, he said."): it then reports the whole sentence. One after a
+    colon or semicolon opens a statement of its own instead."""
+    if cue.dep_ != PARENTHETICAL_DEP:
+        return False
+    words = [t for t in cue.subtree if not t.is_punct]
+    doc, left, right = cue.doc, words[0].i, words[-1].i
+    set_off = left > 0 and doc[left - 1].is_punct and doc[left - 1].text not in CLAUSE_BREAKS
+    return set_off and (right + 1 == len(doc) or doc[right + 1].is_punct)
+
+
+def _complement(cue: Token, cues: Cues) -> list[Token]:
+    """What a reporting verb's complement clauses say, on one side of the cue: after it when
+    anything is there ("she said [that] ..."), else before it ("..., she said"). A semicolon
+    ends a statement, so words across one from the cue are not its content, whatever the
+    parser hung on it."""
+    comps = [c for c in cue.children if c.dep_ in COMPLEMENT_DEPS]
+    if not comps:
+        return []
+    lo = min(cue.i, comps[0].left_edge.i)
+    hi = max(cue.i, comps[-1].right_edge.i)
+    # the semicolon nearest to the cue on each side bounds what it can report
+    stops = [t.i for t in cue.doc[lo:hi] if t.text == ";"]
+    left = max((j for j in stops if j < cue.i), default=lo - 1)
+    right = min((j for j in stops if j > cue.i), default=hi + 1)
+    for side in (1, -1):
+        words = [t for c in comps if (c.i - cue.i) * side > 0 for t in clause_words(c, cues)]
+        words = [t for t in words if left < t.i < right]
+        if any(not t.is_punct for t in words):
+            return words
+    return []
+
+
+def _occurrences(words: Sequence[str], seqs: Iterable[tuple[str, ...]]) -> Iterator[range]:
+    """Where each word sequence of ``seqs`` occurs in ``words``, as token index ranges."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for seq in seqs:
+        by_first.setdefault(seq[0], []).append(seq)
+    for i, word in enumerate(words):
+        for seq in by_first.get(word, ()):
+            if tuple(words[i : i + len(seq)]) == seq:
+                yield range(i, i + len(seq))
+
+
+def _object_parts(tok: Token, cues: Cues) -> tuple[list[Token], list[Token]]:
+    """(cue words, the dependents that say what was said) of a speech-act verb, or no parts:
+    object and predicate ("called [the plan] [a failure]"), object and infinitive for a request
+    ("urged [voters] [to stay home]"), the object of a lexicon preposition ("called for
+    [talks]", where the preposition joins the cue)."""
+    lemma = tok.lemma_.lower()
+    after = [c for c in tok.children if c.i > tok.i]
+    objs = [c for c in after if c.dep_ in OBJECT_DEPS]
+    preps = [c for c in after if c.dep_ == PREP_DEP]
+    if lemma in cues.requests:
+        return [tok], objs if any(c.dep_ == INFINITIVE_DEP for c in objs) else []
+    if lemma in cues.naming and tok.tag_ in PRESENT_TAGS:
+        return [tok], []  # "the group calls its fighters X": a habit of naming, not a statement
+    if lemma in cues.objects and objs:
+        return [tok], objs + _adjacent(objs, preps)
+    if preps and (lemma, preps[0].lower_) in cues.object_preps:
+        return [tok, preps[0]], [*preps[0].children, *objs]
+    return [tok], []
+
+
+def _adjacent(objs: list[Token], preps: list[Token]) -> list[Token]:
+    """The prepositional phrases that follow the object directly ("blasted him [for ...]",
+    "described it [as ...]"); after a gap they are the writer's adverbials ("on Monday")."""
+    end = max(o.right_edge.i for o in objs)
+    kept: list[Token] = []
+    for p in sorted(preps, key=lambda t: t.i):
+        if p.left_edge.i != end + 1:
+            break
+        kept.append(p)
+        end = p.right_edge.i
+    return kept
+
+
+def object_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
+    """Speech acts whose object says what was said; a verb with a clausal complement is a verb
+    frame, and a participle naming a thing ("a group called X") or a passive is no speech."""
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.dep_ in NAMING_DEPS:
+            continue
+        if any(c.dep_ in COMPLEMENT_DEPS or c.dep_ == PASSIVE_AUX_DEP for c in tok.children):
+            continue
+        words, parts = _object_parts(tok, cues)
+        content = token_runs(t for c in parts for t in clause_words(c, cues))
+        if content:
+            particles = [c for c in tok.children if c.dep_ == PARTICLE_DEP]
+            yield Frame(token_runs([*words, *particles]), speaker_of(tok, cues), content, tok.idx)
+
+
+def _that_clause(heads: Iterable[Token]) -> Token | None:
+    """A complement clause under any of ``heads``: a ccomp, or a clause opened by "that"."""
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in COMPLEMENT_DEPS or (
+                child.dep_ in NOUN_COMPLEMENT_DEPS and has_that(child)
+            ):
+                return child
+    return None
+
+
+def phrase_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
+    """Multiword cues of the lexicon ("left no doubt that ..."): the clause under any of the
+    cue's words is the content, the subject of its first word the speaker."""
+    lemmas = [t.lemma_.lower() for t in doc]
+    for found in _occurrences(lemmas, cues.phrases):
+        words = [doc[i] for i in found]
+        clause = _that_clause(words)
+        if clause is not None:
+            content = token_runs(clause_words(clause, cues))
+            yield Frame(token_runs(words), speaker_of(words[0], cues), content, words[0].idx)
+
+
+def noun_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
+    """Reporting nouns with a that-clause; the speaker is the possessor ("Russia's claim")."""
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in cues.nouns:
+            continue
+        clause = next(
+            (c for c in tok.children if c.dep_ in NOUN_COMPLEMENT_DEPS and has_that(c)), None
+        )
+        if clause is None:
+            continue
+        poss = next((c for c in tok.children if c.dep_ == POSSESSIVE_DEP), None)
+        speaker = speaker_span(poss) if poss is not None else None
+        yield Frame(char_span(tok), speaker, token_runs(clause_words(clause, cues)), tok.idx)
+
+
+def source_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
+    """ "According to X, ...": X speaks, and the clause the phrase modifies is the content."""
+    for found in _occurrences([t.lower_ for t in doc], cues.sources):
+        first, last = doc[found.start], doc[found.stop - 1]
+        obj = next((c for c in last.children if c.dep_ == OBJECT_DEP), None)
+        clause = first.head
+        while clause.pos_ not in VERB_POS and clause.head != clause:
+            clause = clause.head
+        phrase = {t.i for t in first.subtree} | set(found)
+        content = token_runs(t for t in clause.subtree if t.i not in phrase)
+        if obj is not None and content:
+            yield Frame(token_runs(doc[i] for i in found), speaker_span(obj), content, first.idx)
+
+
+def find_frames(doc: Doc, cues: Cues) -> list[Frame]:
+    """Every frame of the article; a multiword cue wins over the single verb inside it."""
+    frames: list[Frame] = []
+    seen: set[Spans] = set()
+    for finder in (phrase_frames, source_frames, verb_frames, object_frames, noun_frames):
+        for frame in finder(doc, cues):
+            if frame.content not in seen:
+                seen.add(frame.content)
+                frames.append(frame)
+    return frames

@@ -1,0 +1,63 @@
+"""Quotes attributed by layout rather than by a verb: interview transcripts and bylined quotes.
+
+Two newsroom conventions name the speaker with punctuation alone:
+- a transcript turn, a paragraph that opens with the speaker's name in capitals and a colon
+  ("SMITH: We will ..."), running on through the following paragraphs that open with the
+  same quotation mark (the block-quote convention) until the next turn;
+- a quotation followed on its line by a dash and a name ("“...” ― Jane Doe"), as in pull
+  quotes and round-ups of readers' or voters' comments.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.annotate.quotes_frames import Found, Frame
+from sitrep.annotate.quotes_marks import PARAGRAPH, Quoted, trimmed
+
+# A turn label: one to four words in capitals (titles with a period allowed), then a colon.
+TURN = re.compile(
+    r"^[ \t]*(?P<mark>[\"\u201c\u201d]?)[ \t]*"
+    r"(?P<label>[A-Z][A-Z'\u2019.\-]*(?:[ \t]+[A-Z][A-Z'\u2019.\-]*){0,3})"
+    r"(?P<colon>:)[ \t]+(?P<rest>\S.*)$",
+    re.MULTILINE,
+)
+MIN_TURNS = 2
+# A byline after a quotation: a dash (horizontal bar, em, en or hyphen), then a name of one to
+# five capitalised words, and nothing else before the line ends.
+BYLINE = re.compile(
+    r"[ \t\u00a0]*(?P<dash>[\u2015\u2014\u2013-])[ \t\u00a0]*"
+    r"(?P<name>[A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+[A-Z][\w.'\u2019-]*){0,4})[ \t\u00a0.,]*$",
+    re.MULTILINE,
+)
+
+
+def transcript_turns(text: str) -> list[Found]:
+    """Every transcript turn, with the paragraphs that carry it on. One labelled paragraph
+    alone is no transcript ("UPDATE: ..."), so it takes two turns or more."""
+    turns: list[Found] = []
+    mark: str | None = None  # the mark that carries the last turn on, None once it ended
+    for para in PARAGRAPH.finditer(text):
+        m = TURN.match(text, para.start(), para.end())
+        line = para.group().lstrip()
+        if m is not None:
+            mark = m.group("mark")
+            content = (trimmed(text, m.start("rest"), para.end()),)
+            turns.append(Found(content, (m.span("colon"),), (m.span("label"),), "direct"))
+        elif turns and mark and line.startswith(mark):
+            start = para.end() - len(line) + len(mark)
+            last = turns[-1]
+            piece = trimmed(text, start, para.end())
+            turns[-1] = Found((*last.content, piece), last.cue, last.speaker, "direct")
+        else:
+            mark = None
+    return turns if len(turns) >= MIN_TURNS else []
+
+
+def byline_frame(text: str, q: Quoted) -> Frame | None:
+    """The dash-and-name attribution right after a quotation on its line, if there is one."""
+    line_end = text.find("\n", q.end)
+    m = BYLINE.match(text, q.end, len(text) if line_end < 0 else line_end)
+    if m is None:
+        return None
+    return Frame((m.span("dash"),), (m.span("name"),), (), m.start("dash"))

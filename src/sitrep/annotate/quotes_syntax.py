@@ -1,0 +1,128 @@
+"""The grammar of attribution shared by the quote finders: which words a reported clause
+spans, and who its speaker is.
+
+A reported clause loses what frames it rather than says it: the complementizer ("that"), a
+reporting verb conjoined to it (a statement of its own) and a trailing gloss set off by a comma.
+The speaker is the subject of the cue, found by climbing from a participle or a coordinated verb
+to the clause that has one ("..., saying that ...", "responded by saying ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from sitrep.annotate.quotes_cues import Cues
+from sitrep.model import Spans
+
+# Dependency labels used as rules (spaCy's English ClearNLP scheme).
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+PASSIVE_SUBJECT_DEP = "nsubjpass"
+AGENT_DEP = "agent"  # "was announced by the ministry"
+OBJECT_DEP = "pobj"
+MARK_DEP = "mark"
+CLAUSE_CUT_DEPS = ("relcl", "acl", "advcl")  # not part of a speaker's name
+NONRESTRICTIVE_DEPS = ("relcl", "appos", "acl", "advcl")  # after a comma: a gloss
+CONJ_DEP = "conj"
+LINK_DEPS = ("cc", "punct")  # "and", "," before a conjoined clause
+APPOSITION_DEP = "appos"
+# Relations through which a cue without a subject of its own takes its governor's subject:
+# conjoined verbs, participles, "by saying", "to say", a noun the participle modifies.
+CLIMB_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep", "dobj", "acl")
+VERB_POS = ("VERB", "AUX")
+NOUN_POS = ("NOUN", "PROPN", "PRON")
+MODIFIER_DEP = "acl"  # "a spokesman [saying ...]": the noun modified is the speaker
+COMPLEMENTIZER = "that"  # left out of the content: it frames the statement, it is not said
+MAX_CLIMB = 4  # hops from a cue to the clause whose subject speaks; deeper is another clause
+
+
+def token_runs(tokens: Iterable[Token]) -> Spans:
+    """Character spans of the contiguous runs of ``tokens``, punctuation trimmed at run edges."""
+    runs: list[list[Token]] = []
+    for tok in sorted(set(tokens), key=lambda t: t.i):
+        if runs and runs[-1][-1].i + 1 == tok.i:
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    out: list[tuple[int, int]] = []
+    for run in runs:
+        words = [t for t in run if not t.is_punct and not t.is_space]
+        if words:
+            out.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+    return tuple(out)
+
+
+def clause_words(tok: Token, cues: Cues) -> list[Token]:
+    """The tokens of a reported clause, without the complementizer that introduces it, without
+    a reporting verb conjoined to it ("... and suggested that ...": a statement of its own),
+    and without a trailing non-restrictive modifier set off by a comma ("..., which ...",
+    "..., the presumed favourite"): the writer's gloss, not what was reported."""
+    first = tok.left_edge
+    drop: set[int] = set()
+    for t in tok.subtree:
+        if (
+            t != tok
+            and t.dep_ == CONJ_DEP
+            and t.pos_ == "VERB"
+            and t.lemma_.lower() in cues.framing
+        ):
+            drop.update(x.i for x in t.subtree)
+            j = t.left_edge.i - 1
+            while j > first.i and t.doc[j].dep_ in LINK_DEPS:
+                drop.add(j)
+                j -= 1
+    toks = [t for t in tok.subtree if t.i not in drop]
+    toks = [t for t in toks if t != first or not is_complementizer(t)]
+    last = max((t.i for t in toks if not t.is_punct), default=tok.i)
+    for t in toks:
+        before = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
+        trailing = t.dep_ in NONRESTRICTIVE_DEPS and t.right_edge.i >= last and t != tok
+        if trailing and before is not None and before.text == "," and before.i > toks[0].i:
+            return [x for x in toks if x.i < before.i]
+    return toks
+
+
+def is_complementizer(t: Token) -> bool:
+    return t.dep_ == MARK_DEP and t.lower_ == COMPLEMENTIZER
+
+
+def has_that(clause: Token) -> bool:
+    return is_complementizer(clause.left_edge)
+
+
+def speaker_span(tok: Token, skip: Iterable[Token] = ()) -> Spans:
+    """The speaker's words: the subject's phrase without relative clauses, and without an
+    apposition after a name ("Anna Berg, spokeswoman for ..." -> "Anna Berg")."""
+    cut = [c for c in tok.children if c.dep_ in CLAUSE_CUT_DEPS]
+    if tok.pos_ == "PROPN":
+        cut += [c for c in tok.children if c.dep_ == APPOSITION_DEP]
+    drop = {t.i for c in (*cut, *skip) for t in c.subtree}
+    words = [t for t in tok.subtree if t.i not in drop]
+    while len(words) > 1 and (words[-1].is_punct or words[-1].is_space):
+        words.pop()
+    while len(words) > 1 and (words[0].is_punct or words[0].is_space):
+        words.pop(0)
+    return ((words[0].idx, words[-1].idx + len(words[-1].text)),)
+
+
+def speaker_of(cue: Token, cues: Cues) -> Spans | None:
+    """The subject that says what ``cue`` reports, climbing to a governing clause when the cue
+    has none of its own; None for an expletive ("it was said that") or no subject at all."""
+    tok = cue
+    for _ in range(MAX_CLIMB):
+        for child in tok.children:
+            if child.dep_ == AGENT_DEP:
+                obj = next((c for c in child.children if c.dep_ == OBJECT_DEP), None)
+                return speaker_span(obj) if obj is not None else None
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            passive = subj.dep_ == PASSIVE_SUBJECT_DEP
+            return None if passive and subj.lower_ in cues.expletives else speaker_span(subj)
+        if tok.dep_ not in CLIMB_DEPS or tok.head == tok:
+            return None
+        parent = tok.head
+        if tok.dep_ == MODIFIER_DEP and parent.pos_ in NOUN_POS and parent.lemma_ not in cues.nouns:
+            return speaker_span(parent, skip=[tok])  # "a spokesman saying ..."
+        tok = parent
+    return None
