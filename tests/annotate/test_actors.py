@@ -256,3 +256,11 @@ def test_plover_gsr_floor(nlp: Language) -> None:
     scores = _scores(nlp, records, None)
     assert (scores["country_accuracy"].value or 0) >= 0.82
     assert (scores["sector_accuracy"].value or 0) >= 0.79
+
+
+def test_capitalised_positions_follow_the_compare_form() -> None:
+    """Regression: an alias with a leading "the" gave positions past the end of its key."""
+    from sitrep.annotate.actor_kb import capitalised, norm
+
+    assert norm("The  Islamic State") == "islamic state"
+    assert capitalised("The Islamic State") == frozenset({0, 1})

@@ -77,13 +77,18 @@ class KB:
     country_names: Mapping[str, str]  # iso3 -> name
 
 
-def norm(text: str) -> str:
-    """Compare form of a name: accents folded, curly quotes straightened, lower case, single
-    spaces, no space around hyphens and no leading "the" ("the  Kremlin" == "kremlin")."""
+def _fold(text: str) -> str:
+    """A name with accents folded, curly quotes straightened, single spaces, no space around
+    hyphens and no leading "the"; case is kept."""
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"\s*-\s*", "-", re.sub(r"\s+", " ", text)).strip()
-    return text[4:] if text.startswith("the ") else text
+    return text[4:] if text[:4].lower() == "the " else text
+
+
+def norm(text: str) -> str:
+    """Compare form of a name: ``_fold`` in lower case ("the  Kremlin" == "kremlin")."""
+    return _fold(text).lower()
 
 
 def slug(name: str) -> str:
@@ -119,7 +124,7 @@ def _strings(name: str, data: Any, key: str) -> list[str]:
 
 def capitalised(text: str) -> frozenset[int]:
     """Positions of the words of ``text`` that start with a capital letter."""
-    return frozenset(k for k, w in enumerate(text.split()) if w[:1].isupper())
+    return frozenset(k for k, w in enumerate(_fold(text).split()) if w[:1].isupper())
 
 
 class _Names:
