@@ -1,0 +1,110 @@
+"""The gazetteer: names to GeoNames candidates, demonyms, containment, and the knowledge tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import gazetteer
+from sitrep.gazetteer import Candidate
+from sitrep.knowledge import load_csv
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Damascus", "damascus"),
+        ("the United States", "united states"),
+        ("U.S.", "u s"),
+        ("Québec", "quebec"),
+        ("St. John\u2019s", "saint john's"),
+        ("Ust-Kamenogorsk", "ust kamenogorsk"),
+        ("  NEW   YORK ", "new york"),
+    ],
+)
+def test_normalise(name: str, key: str) -> None:
+    assert gazetteer.normalise(name) == key
+
+
+@pytest.mark.parametrize(
+    ("name", "geonameid", "feature_code"),
+    [
+        ("Syria", 163843, "PCLI"),
+        ("Afghanistan", 1149361, "PCLI"),
+        ("U.S.", 6252001, "PCLI"),
+        ("Britain", 2635167, "PCLI"),
+        ("Türkiye", 298795, "PCLI"),
+        ("Kentucky", 6254925, "ADM1"),
+        ("Ky.", 6254925, "ADM1"),
+        ("Queensland", 2152274, "ADM1"),
+        ("Europe", 6255148, "CONT"),
+        ("Aleppo", 170063, "PPL"),
+        ("Damascus", 170654, "PPLC"),
+        ("Damascus", 4352728, "PPL"),
+        ("Kiev", 703448, "PPLC"),
+    ],
+)
+def test_candidates_include(name: str, geonameid: int, feature_code: str) -> None:
+    found = {c.geonameid: c for c in gazetteer.candidates(name)}
+    assert geonameid in found
+    assert found[geonameid].feature_code == feature_code
+
+
+@pytest.mark.parametrize("name", ["Qwzxvbnm", "", "Hezbollah"])
+def test_candidates_none(name: str) -> None:
+    assert gazetteer.candidates(name) == ()
+
+
+def test_country_points_are_geonames_points() -> None:
+    syria = gazetteer.place(163843)
+    assert syria is not None
+    assert (syria.lat, syria.lon, syria.country) == (35.0, 38.0, "SY")
+
+
+def test_division_codes_only_after_a_comma() -> None:
+    assert not any(c.geonameid == 6093943 for c in gazetteer.candidates("ON"))
+    assert any(c.geonameid == 6093943 for c in gazetteer.candidates("ON", container=True))
+
+
+@pytest.mark.parametrize(
+    ("word", "geonameid"),
+    [("Turkish", 298795), ("Syrian", 163843), ("South Korean", 1835841), ("European", 6255148),
+     ("turkish", None), ("Kurdish", None), ("English", None)],
+)  # fmt: skip
+def test_demonym(word: str, geonameid: int | None) -> None:
+    found = gazetteer.demonym(word)
+    assert (found.geonameid if found else None) == geonameid
+
+
+def test_every_demonym_and_country_is_indexed() -> None:
+    for row in load_csv("demonyms.csv", ("demonym", "geonameid")):
+        assert gazetteer.place(int(row["geonameid"])) is not None, row
+    for row in load_csv("country_points.csv", ("iso2", "geonameid", "lat", "lon")):
+        assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180, row
+
+
+def _cand(code: str, country: str | None, admin1: str | None = None) -> Candidate:
+    return Candidate(1, "x", country, admin1, 0.0, 0.0, code, 0)
+
+
+@pytest.mark.parametrize(
+    ("outer", "inner", "expected"),
+    [
+        (_cand("PCLI", "SY"), _cand("PPL", "SY", "09"), True),
+        (_cand("PCLI", "US"), _cand("ADM1", "US", "KY"), True),
+        (_cand("ADM1", "US", "KY"), _cand("PPL", "US", "KY"), True),
+        (_cand("ADM1", "US", "KY"), _cand("PPL", "US", "TX"), False),
+        (_cand("PCLI", "SY"), _cand("PPL", "US", "MD"), False),
+        (_cand("PCLI", "SY"), _cand("PCLI", "SY"), False),
+        (_cand("PPL", "SY", "09"), _cand("PPL", "SY", "09"), False),
+    ],
+)
+def test_contains(outer: Candidate, inner: Candidate, expected: bool) -> None:
+    assert outer.contains(inner) is expected
+
+
+def test_specificity_orders_feature_kinds() -> None:
+    kinds = ["CONT", "PCLI", "ADM1", "PPL"]
+    assert [gazetteer.specificity(k) for k in kinds] == sorted(
+        gazetteer.specificity(k) for k in kinds
+    )
+    assert gazetteer.specificity(None) < gazetteer.specificity("CONT")
