@@ -1,15 +1,215 @@
-"""placeholder"""
+"""The events annotator: who did what to whom, as PLOVER events tied to their words.
+
+For each sentence outside the page chrome (captions, boilerplate, headline):
+1. find the event words (``event_triggers``: verbs, adjectives, light-verb and standalone
+   nouns, matched against ``knowledge/event_lexicon.yaml``);
+2. draft each one (``event_build``): its sides from the dependency roles, resolved to actors
+   through the mentions; the statement it is part of (``event_speech``); PLOVER's coding rules
+   (intent, defiance, negated cooperation, requests made in reported speech, future tense);
+   reported clauses that demand something of others are REQUESTs of their own;
+3. keep only the outermost event of a clause: an event inside another's argument ("rejected the
+   demand", "condemned the strikes") is that event's object, not a second event; an event in an
+   adverbial or coordinated clause of the same type folds into it ("attacked X, killing 12");
+4. drop conditions ("unless the president resigns") and the demand a protest makes (PLOVER
+   codes the protest, not its topic); drop drafts with no party at all, with a disaster or a
+   sports side as cause ("floods killed 12 people"), violent ones read from a sports report,
+   purposes ("sent troops to fight" reports a deployment; the fight is an aim) and topics
+   ("lifting the sanctions is out of the question");
+5. date each event (``times.governing_date``, else its quote's date), place it
+   (``places.governing_place``), count the dead, give its weapon mode and a confidence
+   (``event_attrs.confidence``: a base for how the event was found, verb > noun, plus a bonus
+   per side, larger when the side resolves to a known actor, minus penalties for modality and
+   negation);
+6. merge repeats: one event per happening per article (same type, same sides, same date).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.annotate.base import Annotations
+from sitrep.annotate.event_attrs import assault_mode, confidence
+from sitrep.annotate.event_build import Draft, draft, side_keys, speech_requests
+from sitrep.annotate.event_lexicon import Lexicon, has_word, lexicon
+from sitrep.annotate.event_roles import is_purpose, prep_objects, subjects
+from sitrep.annotate.event_triggers import candidates
+from sitrep.annotate.places import governing_place
+from sitrep.annotate.times import governing_date
+from sitrep.model import ActorRef, Event, Spans
+from sitrep.nlp import overlaps, subtree_span
 from sitrep.options import Options
+
+# An event under another one through these is an event of its own, not its argument.
+SEPARATE_DEPS = ("conj", "advcl", "parataxis", "relcl")
+# A same-type event in one of these clauses of another is the same happening.
+FOLD_DEPS = ("advcl", "conj")
+# Clauses left out of an event's evidence.
+EVIDENCE_EXCLUDE_DEPS = ("conj", "cc", "advcl", "parataxis")
+# Prepositions that name a cause ("killed in floods", "destroyed by the storm").
+CAUSE_PREPS = ("in", "by", "during", "from")
+ASSAULT, PROTEST = "ASSAULT", "PROTEST"
+MARK_DEP = "mark"
+# A clause coordinated with or complementing a condition is part of it.
+CONDITION_INHERIT_DEPS = ("conj", "xcomp")
+TOPIC_DEPS = ("csubj", "csubjpass")
 
 
 def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Sequence[Any]]:
-    return {}
+    lex = lexicon()
+    chrome = so_far.article.chrome
+    drafts = [d for sent in doc.sents for d in _sentence_drafts(sent, chrome, so_far, lex)]
+    events = [_event(d, doc, so_far, lex) for d in drafts]
+    return {"events": _merged(events, so_far)}
+
+
+def _unreal(clause: Token) -> bool:
+    """A purpose infinitive ("deployed troops to defend X") or a gerund subject ("lifting the
+    sanctions is out of the question"): an aim or a topic, not a happening."""
+    return clause.dep_ in TOPIC_DEPS or is_purpose(clause)
+
+
+def _contains(outer: Token, inner: Token) -> bool:
+    """Is ``inner`` inside an argument of ``outer`` (not in a clause of its own)?"""
+    child = inner
+    while child.head.i != child.i:
+        if child.head.i == outer.i:
+            return child.dep_ not in SEPARATE_DEPS
+        child = child.head
+    return False
+
+
+def _outermost(drafts: list[Draft]) -> list[Draft]:
+    return [d for d in drafts if not any(o is not d and _contains(o.top, d.top) for o in drafts)]
+
+
+def _folded(drafts: list[Draft]) -> list[Draft]:
+    """Fold same-type events of adverbial and coordinated clauses into their head event."""
+    out: list[Draft] = []
+    for d in drafts:
+        parent = next(
+            (
+                o
+                for o in out
+                if d.top.dep_ in FOLD_DEPS and d.top.head.i == o.top.i and o.type == d.type
+            ),
+            None,
+        )
+        if parent is None:
+            out.append(d)
+        elif parent.fatalities is None and d.fatalities is not None:
+            out[out.index(parent)] = replace(parent, fatalities=d.fatalities)
+    return out
+
+
+def _caused_by_non_actor(d: Draft, lex: Lexicon) -> bool:
+    causes = subjects(d.anchor) + [t for p in CAUSE_PREPS for t in prep_objects(d.anchor, p)]
+    non_actors = lex.word_list("non_actors")
+    return any(has_word(t, non_actors) for t in causes)
+
+
+def _condition(d: Draft, lex: Lexicon) -> bool:
+    """Is the event a condition ("until their demands are met"), not a happening?"""
+    marks = lex.modality["condition_marks"]
+    tok = d.anchor
+    while True:
+        if any(c.dep_ == MARK_DEP and has_word(c, marks) for c in tok.children):
+            return True
+        if tok.dep_ not in CONDITION_INHERIT_DEPS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+
+
+def _protest_topic(d: Draft, drafts: list[Draft], lex: Lexicon) -> bool:
+    """The demand a protest makes ("demonstrated, calling for independence") is its topic."""
+    if d.type not in lex.protest_topic_types:
+        return False
+    tops = {o.top.i for o in drafts if o.type == PROTEST}
+    return any(a.i in tops for a in d.top.ancestors)
+
+
+def _keep(d: Draft, sports: bool, chrome: Spans, lex: Lexicon) -> bool:
+    if chrome and overlaps(_trigger_spans(d.trigger), chrome):
+        return False
+    if _condition(d, lex):
+        return False
+    if sports and d.type in lex.sports_blocked_types:
+        return False
+    if _unreal(d.top):
+        return False
+    return d.grounded and not _caused_by_non_actor(d, lex)
+
+
+def _sentence_drafts(sent: Span, chrome: Spans, so_far: Annotations, lex: Lexicon) -> list[Draft]:
+    cands = candidates(sent, lex)
+    # Sides are read within the sentence: look up only its mentions (mention_covering scans).
+    start, end = sent.start_char, sent.end_char
+    so_far = replace(
+        so_far,
+        mentions=tuple(m for m in so_far.mentions if m.span[0][0] < end and start < m.span[-1][1]),
+    )
+    drafts = [d for c in cands if (d := draft(c, cands, so_far, lex)) is not None]
+    taken = {t.i for d in drafts for t in (d.top, d.anchor, *d.trigger)}
+    drafts += speech_requests(sent, taken, so_far, lex)
+    drafts.sort(key=lambda d: d.top.i)
+    drafts = _folded(_outermost(drafts))
+    sports = any(has_word(t, lex.sports_context) for t in sent)
+    drafts = [d for d in drafts if not _protest_topic(d, drafts, lex)]
+    return [d for d in drafts if _keep(d, sports, chrome, lex)]
+
+
+def _trigger_spans(tokens: Sequence[Token]) -> Spans:
+    """Character spans of the trigger words, adjacent words joined ("pulled out")."""
+    spans: list[tuple[int, int]] = []
+    for tok in sorted(tokens, key=lambda t: t.i):
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if spans and tok.i > 0 and tok.doc[tok.i - 1] in tokens and spans[-1][1] <= start:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return tuple(spans)
+
+
+def _evidence(d: Draft) -> tuple[int, int]:
+    """The clause of the event (a nominal event: its noun phrase)."""
+    tok = d.top if d.kind == "noun" else d.anchor
+    return subtree_span(tok, exclude=[c for c in tok.children if c.dep_ in EVIDENCE_EXCLUDE_DEPS])
+
+
+def _resolved(refs: tuple[ActorRef, ...]) -> bool | None:
+    return None if not refs else any(r.actor for r in refs)
+
+
+def _event(d: Draft, doc: Doc, so_far: Annotations, lex: Lexicon) -> Event:
+    start, end = _evidence(d)
+    when = governing_date(doc, so_far, start, end)
+    where = governing_place(doc, so_far, start, end)
+    mode = d.mode
+    if mode is None and d.type == ASSAULT:
+        mode = assault_mode(doc.char_span(start, end, alignment_mode="expand") or (), lex)
+    return Event(
+        type=d.type, mode=mode, cameo=d.cameo, source=d.source, target=d.target,
+        evidence=((start, end),), trigger=_trigger_spans(d.trigger),
+        date=(when.value if when is not None else None) or d.speech.date,
+        place=where.geonameid if where is not None else None,
+        fatalities=d.fatalities, negated=d.negated, modality=d.modality,
+        confidence=confidence(
+            d.kind, _resolved(d.source), _resolved(d.target), d.modality, d.negated
+        ),
+        quote=d.speech.quote,
+    )  # fmt: skip
+
+
+def _merged(events: list[Event], so_far: Annotations) -> list[Event]:
+    """One event per happening per article: the first of each (type, sides, date, negation)."""
+    seen: set[tuple[Any, ...]] = set()
+    out: list[Event] = []
+    for e in events:
+        key = (e.type, side_keys(e.source, so_far), side_keys(e.target, so_far), e.date, e.negated)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out

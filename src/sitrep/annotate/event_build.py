@@ -1,0 +1,280 @@
+"""From an event word to a draft event: its sides, its statement, and PLOVER's coding rules.
+
+The rules applied here, in order, all from the PLOVER manual:
+- intent: the infinitive of an intent verb ("plans to attack", "decided to withdraw") is a
+  statement of intent: cooperation AGREE, retreat CONCEDE, force THREATEN (``intent_types``);
+  a promise of force ("vowed to fight") is a THREATEN (``hostile_xcomp``);
+- defiance: coercion or demands denied by a general negative subject in a statement ("no one
+  can force us") are the speaker's REJECT;
+- a cooperative act said not to happen ("will not accept", "did not agree") is a REJECT;
+- an act a speaker says others must or should do ("Y must release the prisoners", "foreign
+  forces should leave") is a REQUEST by the speaker to them, and so is a retreat a speaker says
+  others will make; this also holds for clauses with no event word of their own ("X said Y must
+  drop its barriers");
+- a hostile act a speaker says they will or would do is a THREATEN ("said they would
+  blockade the capital");
+- cooperation, or a retreat, in the future tense is a promise: AGREE (``future_types``);
+- joint exercises of several actors are COOPERATE (``joint_type``).
+
+Who is who: an unresolved third-person pronoun in a reported clause ("X said it will ...") is
+taken to be the speaker, and a verbal act reported with no subject of its own takes the speaker
+as its source; a material act keeps an empty source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sitrep.annotate.base import Annotations
+from sitrep.annotate.event_attrs import fatalities, modality, negated, negative_subject
+from sitrep.annotate.event_lexicon import CLAUSE_POS, Lexicon, has_word
+from sitrep.annotate.event_roles import (
+    AUX_DEPS,
+    PERSONAL_PRONOUNS,
+    PREP_OBJ_DEPS,
+    STRICT_PARTY_LISTS,
+    THIRD_PERSON,
+    nearest_party,
+    objects,
+    side,
+)
+from sitrep.annotate.event_speech import Speech, first_person, speech
+from sitrep.annotate.event_triggers import Candidate, noun_sides
+from sitrep.model import ActorRef, Modality
+
+# A side that is (or belongs to) an unresolved third person: "it", "their forces".
+THIRD_PERSON_WORDS = THIRD_PERSON | {"its", "their", "his"}
+XCOMP_DEP = "xcomp"
+# How many infinitives up an intent verb may sit ("plans to try to resume ...").
+MAX_XCOMP_CHAIN = 3
+# A dyadic event with no target needs this many actors ("talks between X and Y").
+DYADIC_MIN_ACTORS = 2
+REQUEST, REJECT, THREATEN = "REQUEST", "REJECT", "THREATEN"
+REQUEST_CAMEO, REJECT_CAMEO = "100", "120"
+RETREAT = "RETREAT"
+THREAT_MODALITIES: frozenset[str] = frozenset({"future", "hypothetical"})
+HEAD_SUBJ = "head_subj"
+GRAMMATICAL_SUBJ = "gsubj"
+OBJ_ROLE = "obj"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An event before its date, place and the article-level merge.
+
+    ``top`` is the highest word of the event in the tree (what other events may contain),
+    ``anchor`` the word whose clause is the evidence.
+    """
+
+    type: str
+    mode: str | None
+    cameo: str | None
+    source: tuple[ActorRef, ...]
+    target: tuple[ActorRef, ...]
+    top: Token
+    anchor: Token
+    trigger: tuple[Token, ...]
+    modality: Modality
+    negated: bool
+    speech: Speech
+    kind: str
+    fatalities: int | None = None
+    grounded: bool = True  # a role named a party (not only a guessed recipient)
+
+
+def _intent(cand: Candidate, lex: Lexicon) -> tuple[str, Token, tuple[Token, ...]]:
+    """Type, frame and trigger after an intent verb above the event word, if any, also through
+    a chain of infinitives ("prepared to resume shelling")."""
+    verb = cand.frame
+    for _ in range(MAX_XCOMP_CHAIN):
+        head = verb.head
+        if verb.dep_ != XCOMP_DEP or head.i == verb.i:
+            break
+        if has_word(head, lex.intent_verbs):
+            kind = lex.intent_types.get(cand.type, cand.type)
+            return kind, head, tuple(sorted((head, *cand.trigger), key=lambda t: t.i))
+        verb = head
+    return cand.type, cand.frame, cand.trigger
+
+
+def _xcomp_events(cand: Candidate, others: Sequence[Candidate]) -> list[Candidate]:
+    """The events named by the word's infinitive ("ready to withdraw": withdraw)."""
+    xcomps = {c.i for c in cand.anchor.children if c.dep_ == XCOMP_DEP}
+    return [o for o in others if o.anchor.i in xcomps]
+
+
+def _xcomp_substantive(
+    cand: Candidate, others: Sequence[Candidate], so_far: Annotations, lex: Lexicon
+) -> bool:
+    """Does the word's infinitive name an event, or act on a named party?"""
+    if _xcomp_events(cand, others):
+        return True
+    xcomps = [c for c in cand.anchor.children if c.dep_ == XCOMP_DEP]
+    return any(
+        r.actor or r.text.lower() not in PERSONAL_PRONOUNS
+        for x in xcomps
+        for r in nearest_party(x, so_far, lex)
+    )
+
+
+def _hostile(cand: Candidate, others: Sequence[Candidate], lex: Lexicon) -> bool:
+    """Does a promise-like word govern an infinitive of force ("vowed to fight")?"""
+    if not cand.sense.hostile_xcomp:
+        return False
+    return any(o.type in lex.hostile_types for o in _xcomp_events(cand, others))
+
+
+def side_keys(refs: tuple[ActorRef, ...], so_far: Annotations) -> frozenset[str]:
+    """Who a side is, for comparing sides: the actor's country when known ("Iran" and "an
+    Iranian spokesman" are one side), else the actor, else the words."""
+    countries = {a.id: a.country for a in so_far.actors}
+    return frozenset(
+        (countries.get(r.actor) or r.actor) if r.actor else r.text.lower().removeprefix("the ")
+        for r in refs
+    )
+
+
+def _sides(
+    cand: Candidate, so_far: Annotations, lex: Lexicon
+) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...], bool]:
+    """Source, target, and whether a role named the target (``nearest_party`` only guesses
+    one; a guess does not make a party of an event that has none)."""
+
+    def own(tok: Token) -> list[Token]:
+        return noun_sides(tok, lex)
+
+    sent = cand.anchor.sent
+    heads: tuple[Token, ...]
+    if cand.kind == "light" and cand.noun is not None:
+        verb_source, verb_target = lex.default_roles["verb"]
+        noun_source = tuple(r for r in cand.sense.source if r != HEAD_SUBJ)
+        skip = frozenset({cand.noun.i})
+        if cand.noun.dep_ in PREP_OBJ_DEPS:  # "were engaged in fighting": the subject did it
+            verb_source = (*verb_source, GRAMMATICAL_SUBJ)
+        source = side(cand.anchor, verb_source, so_far, lex, own, skip)
+        source = source or side(cand.noun, noun_source, so_far, lex, own)
+        skip |= {t.i for t in sent if _in(t, source)}
+        target = side(cand.noun, cand.sense.target, so_far, lex, own, skip)
+        target = target or side(cand.anchor, verb_target, so_far, lex, own, skip)
+        heads = (cand.noun, cand.anchor)
+    else:
+        source = side(cand.anchor, cand.sense.source, so_far, lex, own)
+        skip = frozenset(t.i for t in sent if _in(t, source))
+        target = side(cand.anchor, cand.sense.target, so_far, lex, own, skip)
+        heads = (cand.anchor,)
+    named = bool(target)
+    if OBJ_ROLE not in cand.sense.target:  # what a verb moves or fires is not its recipient
+        skip |= {o.i for h in heads for o in objects(h)}
+    for head in heads if cand.sense.target else ():
+        target = target or nearest_party(head, so_far, lex, skip)
+    same = side_keys(source, so_far)
+    return source, tuple(r for r in target if not side_keys((r,), so_far) & same), named
+
+
+def _in(tok: Token, refs: tuple[ActorRef, ...]) -> bool:
+    return any(s <= tok.idx < e for r in refs for s, e in r.span)
+
+
+def _pronouns(refs: tuple[ActorRef, ...]) -> bool:
+    """Unresolved pronouns only ("it", "they", "their forces"), which in a report mean the
+    speaker."""
+    return bool(refs) and all(
+        r.actor is None and r.text.lower().split()[0] in THIRD_PERSON_WORDS for r in refs
+    )
+
+
+def _doers(
+    cand: Candidate, source: tuple[ActorRef, ...], so_far: Annotations, lex: Lexicon
+) -> tuple[ActorRef, ...]:
+    """Who would carry out the act: its subject, or the passive subject ("forces will be
+    withdrawn")."""
+    return source or side(cand.anchor, ("obj",), so_far, lex, lambda t: [])
+
+
+def _request(
+    doers: tuple[ActorRef, ...], sp: Speech, kind: str, mod: Modality, so_far: Annotations
+) -> bool:
+    """Is this act one the speaker asks of others?"""
+    if not (sp.reported and sp.speaker and doers) or first_person(doers) or _pronouns(doers):
+        return False
+    if side_keys(doers, so_far) & side_keys(sp.speaker, so_far):
+        return False
+    return mod == "demanded" or (kind == RETREAT and mod == "future")
+
+
+def draft(
+    cand: Candidate, others: Sequence[Candidate], so_far: Annotations, lex: Lexicon
+) -> Draft | None:
+    """The draft event of an event word, after PLOVER's coding rules (module docstring); None
+    when the sense's own needs are not met (``dyadic``, ``xcomp_event``)."""
+    if cand.sense.xcomp_event and not _xcomp_substantive(cand, others, so_far, lex):
+        return None
+    kind, frame, trigger = _intent(cand, lex)
+    if _hostile(cand, others, lex):
+        kind = THREATEN
+    sp = speech(cand.head if cand.kind == "noun" else frame, so_far, lex)
+    source, target, named = _sides(cand, so_far, lex)
+    if cand.sense.dyadic and not target and len(source) < DYADIC_MIN_ACTORS:
+        return None
+    if cand.sense.joint_type and len(source) > 1:
+        kind = cand.sense.joint_type
+    neg = negated(frame, cand.noun, lex)
+    mod = modality(frame, sp.reported, lex)
+    top = cand.head if cand.kind == "noun" else frame
+    same = kind == cand.sense.type
+    mode, cameo = (cand.sense.mode, cand.sense.cameo) if same else (None, None)
+    fat = fatalities(cand.anchor, lex) if cand.sense.fatal and cand.kind == "verb" else None
+
+    def make(kind_: str, src: tuple[ActorRef, ...], tgt: tuple[ActorRef, ...], mod_: Modality,
+             neg_: bool, mode_: str | None, cameo_: str | None) -> Draft:  # fmt: skip
+        return Draft(kind_, mode_, cameo_, src, tgt, top, frame, trigger, mod_, neg_, sp,
+                     cand.kind, fat, bool(src) or named)  # fmt: skip
+
+    if kind in lex.defiance_types and sp.reported and negative_subject(frame, lex):
+        return make(REJECT, sp.speaker or source, (), "asserted", False, None, REJECT_CAMEO)
+    doers = _doers(cand, source, so_far, lex)
+    if _request(doers, sp, kind, mod, so_far):
+        return make(REQUEST, sp.speaker, doers, "asserted", neg, mode, REQUEST_CAMEO)
+    if sp.speaker and (
+        first_person(source) or _pronouns(source) or (not source and kind in lex.verbal_types)
+    ):
+        source = sp.speaker
+    if neg and kind in lex.negated_to_reject:
+        return make(REJECT, source, target, mod, False, None, REJECT_CAMEO)
+    if sp.reported and mod in THREAT_MODALITIES and kind in lex.threat_types:
+        return make(THREATEN, source, target, mod, neg, None, None)
+    promised = mod == "future" or (mod == "hypothetical" and sp.reported)
+    if promised and kind in lex.future_types and mode not in lex.future_exempt_modes:
+        kind, mode, cameo = lex.future_types[kind], None, None
+    return make(kind, source, target, mod, neg, mode, cameo)
+
+
+def _modal(verb: Token) -> tuple[Token, ...]:
+    return tuple(c for c in verb.children if c.dep_ in AUX_DEPS and c.i < verb.i)
+
+
+def speech_requests(sent: Span, taken: set[int], so_far: Annotations, lex: Lexicon) -> list[Draft]:
+    """REQUESTs made by reported clauses with no event word of their own: "X said Y must ..."."""
+    found: list[Draft] = []
+    for verb in sent:
+        if verb.pos_ not in CLAUSE_POS or verb.i in taken or verb.dep_ in AUX_DEPS:
+            continue
+        if modality(verb, True, lex) != "demanded":
+            continue
+        sp = speech(verb, so_far, lex)
+        if not sp.reported:
+            continue
+        doers = side(verb, ("subj",), so_far, lex, lambda t: [], lists=STRICT_PARTY_LISTS)
+        if not _request(doers, sp, "", "demanded", so_far):
+            continue
+        trigger = tuple(sorted((*_modal(verb), verb), key=lambda t: t.i))
+        request = Draft(
+            type=REQUEST, mode=None, cameo=REQUEST_CAMEO, source=sp.speaker, target=doers,
+            top=verb, anchor=verb, trigger=trigger, modality="asserted",
+            negated=negated(verb, None, lex), speech=sp, kind="speech",
+        )  # fmt: skip
+        found.append(request)
+    return found
