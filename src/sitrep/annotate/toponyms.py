@@ -178,14 +178,21 @@ def _is_person(span: Span, so_far: Annotations) -> bool:
 
 
 def _demonyms(doc: Doc) -> Iterator[Toponym]:
-    """Demonym words, longest first ("South Korean" before "Korean")."""
+    """Demonym words, longest first ("South Korean" before "Korean"). Works on plain token
+    strings: slicing a ``Span`` per token and length would cost more than the lookup."""
     lengths = sorted(gazetteer.demonym_lengths(), reverse=True)
+    words = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
     i = 0
-    while i < len(doc):
+    while i < len(words):
         for n in lengths:
-            window = doc[i : i + n]
-            if len(window) == n and gazetteer.demonym(window.text) is not None:
-                yield Toponym(window.start_char, window.end_char, window.text, demonym=True)
+            if i + n > len(words):
+                continue
+            text = "".join(w + s for w, s in zip(words[i : i + n - 1], spaces[i : i + n - 1]))
+            text += words[i + n - 1]
+            if gazetteer.demonym(text) is not None:
+                start = doc[i].idx
+                yield Toponym(start, start + len(text), text, demonym=True)
                 i += n - 1
                 break
         i += 1
@@ -194,9 +201,10 @@ def _demonyms(doc: Doc) -> Iterator[Toponym]:
 def _link(doc: Doc, found: Sequence[Toponym]) -> list[Toponym]:
     """Set ``within``/``container`` for "A, B" (A in B) and "B's A" (A in B)."""
     linked = list(found)
+    text = doc.text  # rebuilt from the tokens on every access: read it once
     for i in range(len(found) - 1):
         a, b = found[i], found[i + 1]
-        if doc.text[a.end : b.start].strip() == ",":
+        if text[a.end : b.start].strip() == ",":
             inner, outer = i, i + 1
         elif _possessive_between(doc, a, b):
             inner, outer = i + 1, i
