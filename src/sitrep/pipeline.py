@@ -54,10 +54,7 @@ class Pipeline:
                 raise RuntimeError(f"annotator {annotator.name} returned undeclared {extra}")
             updates: dict[str, Any] = {k: tuple(v) for k, v in found.items()}
             state = replace(state, **updates)
-        return Extraction(
-            article=state.article, actors=state.actors, mentions=state.mentions,
-            times=state.times, places=state.places, quotes=state.quotes, events=state.events,
-        )  # fmt: skip
+        return state
 
     def run(
         self, items: Iterable[Item], on_result: Callable[[Result], None] | None = None

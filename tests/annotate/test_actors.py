@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from sitrep.annotate import actor_kb, actors
+from sitrep.annotate import actors
+from sitrep.annotate.actors import kb as actor_kb
 from sitrep.annotate.base import Annotations
 from sitrep.knowledge import load_csv, load_yaml
 from sitrep.model import Actor, Article, Extraction, Mention
@@ -260,7 +261,7 @@ def test_plover_gsr_floor(nlp: Language) -> None:
 
 def test_capitalised_positions_follow_the_compare_form() -> None:
     """Regression: an alias with a leading "the" gave positions past the end of its key."""
-    from sitrep.annotate.actor_kb import capitalised, norm
+    from sitrep.annotate.actors.kb import capitalised, norm
 
     assert norm("The  Islamic State") == "islamic state"
     assert capitalised("The Islamic State") == frozenset({0, 1})

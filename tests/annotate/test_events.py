@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from sitrep.annotate import events
 from sitrep.annotate.base import Annotations
-from sitrep.annotate.event_lexicon import CAMEO_FILE, cameo_table, lexicon
+from sitrep.annotate.events.lexicon import CAMEO_FILE, cameo_table, lexicon
 from sitrep.knowledge import KNOWLEDGE
 from sitrep.model import Article, Event, Mention, Quote, content_id
 from sitrep.nlp import inside

@@ -8,10 +8,10 @@ import json
 import pytest
 from spacy.language import Language
 
-from sitrep.annotate import quotes, quotes_cues
+from sitrep.annotate import quotes
 from sitrep.annotate.base import Annotations
-from sitrep.annotate.quotes_cues import cues
-from sitrep.annotate.quotes_marks import find_quoted
+from sitrep.annotate.quotes import cues as quotes_cues
+from sitrep.annotate.quotes.marks import find_quoted
 from sitrep.errors import SitrepError
 from sitrep.model import Article, Extraction, Mention, Quote, Spans, TimeRef, span_text
 from sitrep.options import Options
@@ -197,7 +197,7 @@ def test_speaker_actor_and_dates(nlp: Language, monkeypatch: pytest.MonkeyPatch)
     ],
 )
 def test_marks(text: str, pieces: list[str]) -> None:
-    found = [span_text(text, q.pieces, " | ") for q in find_quoted(text, cues().marks)]
+    found = [span_text(text, q.pieces, " | ") for q in find_quoted(text, quotes_cues.load().marks)]
     assert found == pieces
 
 

@@ -9,11 +9,11 @@ import json
 import pytest
 from spacy.language import Language
 
-from sitrep.annotate import timex_calendar as cal
 from sitrep.annotate.base import Annotations
 from sitrep.annotate.times import annotate, governing_date, infer_published, resolve
-from sitrep.annotate.timex import Context, normalise
-from sitrep.annotate.timex_words import words
+from sitrep.annotate.times import dates as cal
+from sitrep.annotate.times.timex import Context, normalise
+from sitrep.annotate.times.words import words
 from sitrep.model import Article, TimeRef
 from sitrep.options import Options
 from tests.conftest import DEV, SEED_GOLD, needs_shared

@@ -8,21 +8,12 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from sitrep.model import Actor, Article, Event, Mention, Place, Quote, TimeRef
+from sitrep.model import Extraction, Mention
 from sitrep.options import Options
 
-
-@dataclass(frozen=True)
-class Annotations:
-    """What the annotators have found so far for one article."""
-
-    article: Article
-    actors: tuple[Actor, ...] = ()
-    mentions: tuple[Mention, ...] = ()
-    times: tuple[TimeRef, ...] = ()
-    places: tuple[Place, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    events: tuple[Event, ...] = ()
+# What the annotators have found so far for one article is the Extraction being built: each
+# annotator reads it and the pipeline writes its records into the next one.
+Annotations = Extraction
 
 
 AnnotatorFunc = Callable[[Doc, Annotations, Options], Mapping[str, Sequence[Any]]]

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from sitrep.annotate.event_lexicon import Lexicon, has_word
-from sitrep.annotate.event_roles import AUX_DEP, AUX_DEPS, SUBJ_DEPS, objects
+from sitrep.annotate.events.lexicon import Lexicon, has_word
+from sitrep.annotate.events.roles import AUX_DEP, AUX_DEPS, SUBJ_DEPS, objects
 from sitrep.model import Modality
 
 NEG_DEP = "neg"

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from sitrep.annotate.quotes_cues import Marks
+from sitrep.annotate.quotes.cues import Marks
 from sitrep.model import Spans
 
 # Characters before an opening mark / after a closing mark, besides spaces and line ends.

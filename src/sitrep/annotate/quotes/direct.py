@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from sitrep.annotate.quotes_cues import Cues
-from sitrep.annotate.quotes_frames import Found, Frame
-from sitrep.annotate.quotes_layout import byline_frame
-from sitrep.annotate.quotes_marks import Quoted
-from sitrep.annotate.quotes_syntax import VERB_POS, speaker_of, token_runs
+from sitrep.annotate.quotes.cues import Cues
+from sitrep.annotate.quotes.frames import Found, Frame
+from sitrep.annotate.quotes.layout import byline_frame
+from sitrep.annotate.quotes.marks import Quoted
+from sitrep.annotate.quotes.syntax import VERB_POS, speaker_of, token_runs
 from sitrep.model import Spans
 from sitrep.nlp import inside, overlaps
 

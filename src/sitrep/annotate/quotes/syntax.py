@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from sitrep.annotate.quotes_cues import Cues
+from sitrep.annotate.quotes.cues import Cues
 from sitrep.model import Spans
 
 # Dependency labels used as rules (spaCy's English ClearNLP scheme).

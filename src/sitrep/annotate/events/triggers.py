@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sitrep.annotate.event_lexicon import (
+from sitrep.annotate.events.lexicon import (
     CLAUSE_POS,
     Conditions,
     Lexicon,
@@ -24,7 +24,7 @@ from sitrep.annotate.event_lexicon import (
     forms,
     has_word,
 )
-from sitrep.annotate.event_roles import (
+from sitrep.annotate.events.roles import (
     PREP_OBJ_DEPS,
     SUBJ_DEPS,
     follow,

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from sitrep.annotate.quotes_frames import Found, Frame
-from sitrep.annotate.quotes_marks import PARAGRAPH, Quoted, trimmed
+from sitrep.annotate.quotes.frames import Found, Frame
+from sitrep.annotate.quotes.marks import PARAGRAPH, Quoted, trimmed
 
 # A turn label: one to four words in capitals (titles with a period allowed), then a colon.
 TURN = re.compile(

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from sitrep.annotate.actor_kb import KB, Agent, Entry, norm
+from sitrep.annotate.actors.kb import KB, Agent, Entry, norm
 
 # Dependents before a noun that belong to its phrase: "the", "Kenyan", "Peru's", "Interior".
 PREMOD_DEPS = frozenset({"det", "predet", "amod", "compound", "nmod", "poss", "nummod", "case"})

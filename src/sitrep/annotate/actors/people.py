@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from sitrep.annotate.actor_kb import KB, Entry, norm
-from sitrep.annotate.actor_phrases import (
+from sitrep.annotate.actors.kb import KB, Entry, norm
+from sitrep.annotate.actors.phrases import (
     COUNTRY_HOWS,
     PERSON_LABEL,
     POBJ_DEP,

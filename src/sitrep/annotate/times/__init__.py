@@ -1,9 +1,9 @@
 """The times annotator: time expressions with TimeML TIMEX3 values, the publication date an
 undated article implies, and the date that governs a clause.
 
-Extents come from ``timex_spans`` (spaCy's DATE/TIME entities, trimmed and completed as TimeML
+Extents come from ``spans`` (spaCy's DATE/TIME entities, trimmed and completed as TimeML
 draws them), values from ``timex`` (anchored on the publication date, or on the narrative's
-latest date for "a day later"), tense from ``timex_syntax``. All of it reads the one parse.
+latest date for "a day later"), tense from ``syntax``. All of it reads the one parse.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from sitrep.annotate import timex_calendar as cal
-from sitrep.annotate import timex_syntax as syn
 from sitrep.annotate.base import Annotations
-from sitrep.annotate.timex import Context, normalise
-from sitrep.annotate.timex_parse import read
-from sitrep.annotate.timex_spans import Extent, find
+from sitrep.annotate.times import dates as cal
+from sitrep.annotate.times import syntax as syn
+from sitrep.annotate.times.parse import read
+from sitrep.annotate.times.spans import Extent, find
+from sitrep.annotate.times.timex import Context, normalise
 from sitrep.model import Article, Spans, TimeRef
 from sitrep.nlp import inside, overlaps
 from sitrep.options import Options

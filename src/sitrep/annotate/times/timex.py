@@ -1,6 +1,6 @@
 """Normalises one time expression to its TimeML TIMEX3 type and value.
 
-``normalise(tokens, ctx)`` reads the words (``timex_parse``) and tries the rules below in
+``normalise(tokens, ctx)`` reads the words (``parse``) and tries the rules below in
 order: fixed vague values, sets, clock times, calendar dates, weekdays, seasons, relative
 dates, durations. Relative expressions are resolved against the article's publication date
 (``ctx.anchor``: "yesterday", "last week", "two days ago") or against the narrative's latest
@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from sitrep.annotate import timex_calendar as cal
-from sitrep.annotate.timex_parse import RATE_ARTICLES, Parts, read
-from sitrep.annotate.timex_words import Unit, words
+from sitrep.annotate.times import dates as cal
+from sitrep.annotate.times.parse import RATE_ARTICLES, Parts, read
+from sitrep.annotate.times.words import Unit, words
 from sitrep.model import TimeType
 
 Timex = tuple[TimeType, str | None]

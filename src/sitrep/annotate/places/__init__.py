@@ -19,9 +19,9 @@ from typing import Any
 from spacy.tokens import Doc
 
 from sitrep import gazetteer
-from sitrep.annotate import toponyms
 from sitrep.annotate.base import Annotations
-from sitrep.annotate.toponyms import Toponym
+from sitrep.annotate.places import toponyms
+from sitrep.annotate.places.toponyms import Toponym
 from sitrep.gazetteer import CITY_SPECIFICITY as CITY
 from sitrep.gazetteer import Candidate
 from sitrep.model import Place, span_of

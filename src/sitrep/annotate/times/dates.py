@@ -2,7 +2,7 @@
 granularity ("2018-W19", "2018-Q2", "199"), reading a value back, and choosing which
 occurrence of a cyclic name (a month, a weekday, a season, a month-day) a text means.
 
-Everything here is pure and works on ``datetime.date``; the words live in ``timex_words``.
+Everything here is pure and works on ``datetime.date``; the words live in ``words``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from sitrep.annotate.timex_words import Unit
+from sitrep.annotate.times.words import Unit
 
 # Granularities a TIMEX3 date value can have, finest first.
 DAY, WEEK, WEEKEND, MONTH, QUARTER, YEAR, DECADE, CENTURY = (

@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from sitrep.annotate.base import Annotations
-from sitrep.annotate.event_attrs import fatalities, modality, negated, negative_subject
-from sitrep.annotate.event_lexicon import CLAUSE_POS, Lexicon, has_word
-from sitrep.annotate.event_roles import (
+from sitrep.annotate.events.attrs import fatalities, modality, negated, negative_subject
+from sitrep.annotate.events.lexicon import CLAUSE_POS, Lexicon, has_word
+from sitrep.annotate.events.roles import (
     AUX_DEPS,
     PERSONAL_PRONOUNS,
     PREP_OBJ_DEPS,
@@ -41,8 +41,8 @@ from sitrep.annotate.event_roles import (
     objects,
     side,
 )
-from sitrep.annotate.event_speech import Speech, first_person, speech
-from sitrep.annotate.event_triggers import Candidate, noun_sides
+from sitrep.annotate.events.speech import Speech, first_person, speech
+from sitrep.annotate.events.triggers import Candidate, noun_sides
 from sitrep.model import ActorRef, Modality
 
 # A side that is (or belongs to) an unresolved third person: "it", "their forces".

@@ -1,8 +1,8 @@
 """The quotes annotator: who said what, direct, indirect or mixed, with its evidence spans.
 
-Three steps, each in its own module: quotations found by their marks (``quotes_marks``),
-attribution frames read off the parse (``quotes_frames``), and the two tied together
-(``quotes_direct``). This module turns what they found into ``Quote`` records: it drops quotes
+Three steps, each in its own module: quotations found by their marks (``marks``),
+attribution frames read off the parse (``frames``), and the two tied together
+(``direct``). This module turns what they found into ``Quote`` records: it drops quotes
 taken from page chrome (headline, captions, boilerplate) and repeats of one quote (a caption
 printed twice), resolves the speaker to an actor through the mentions, and dates each quote by
 its attribution ("..., he said on May 21") or else by the article.
@@ -16,11 +16,11 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc
 
 from sitrep.annotate.base import Annotations, mention_covering
-from sitrep.annotate.quotes_cues import cues
-from sitrep.annotate.quotes_direct import attribute
-from sitrep.annotate.quotes_frames import Found, find_frames
-from sitrep.annotate.quotes_layout import transcript_turns
-from sitrep.annotate.quotes_marks import find_quoted
+from sitrep.annotate.quotes import cues
+from sitrep.annotate.quotes.direct import attribute
+from sitrep.annotate.quotes.frames import Found, find_frames
+from sitrep.annotate.quotes.layout import transcript_turns
+from sitrep.annotate.quotes.marks import find_quoted
 from sitrep.annotate.times import governing_date
 from sitrep.model import Quote, Spans
 from sitrep.nlp import inside, overlaps
@@ -34,7 +34,7 @@ CALENDAR_VALUE = re.compile(r"^\d{4}(-\d{2}){0,2}$")
 
 def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Sequence[Quote]]:
     """``{"quotes": [...]}`` in text order."""
-    lexicon = cues()
+    lexicon = cues.load()
     text = doc.text
     turns = transcript_turns(text)
     taken = tuple(p for t in turns for p in t.content)

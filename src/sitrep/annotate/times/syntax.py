@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.annotate.timex_words import words
+from sitrep.annotate.times.words import words
 
 # Parts of speech that head a clause a time expression can date.
 VERB_POS = frozenset({"VERB", "AUX"})

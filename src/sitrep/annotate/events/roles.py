@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from spacy.tokens import Token
 
 from sitrep.annotate.base import Annotations, mention_covering
-from sitrep.annotate.event_lexicon import Lexicon, has_word
+from sitrep.annotate.events.lexicon import Lexicon, has_word
 from sitrep.model import ActorRef
 from sitrep.nlp import subtree_span
 

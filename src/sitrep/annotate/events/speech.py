@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from sitrep.annotate.base import Annotations
-from sitrep.annotate.event_lexicon import CLAUSE_POS, Lexicon, has_word
-from sitrep.annotate.event_roles import actor_ref, conjuncts, subjects
+from sitrep.annotate.events.lexicon import CLAUSE_POS, Lexicon, has_word
+from sitrep.annotate.events.roles import actor_ref, conjuncts, subjects
 from sitrep.model import ActorRef, Quote, span_text
 from sitrep.nlp import overlaps
 

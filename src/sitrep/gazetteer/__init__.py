@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
-from sitrep.gazetteer_index import (
+from sitrep.gazetteer.index import (
     BY_ALIAS,
     BY_ALTERNATE,
     BY_CONTAINER_CODE,

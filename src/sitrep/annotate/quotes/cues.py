@@ -92,7 +92,7 @@ def _sequences(data: object, key: str) -> tuple[tuple[str, ...], ...]:
 
 
 @cache
-def cues() -> Cues:
+def load() -> Cues:
     """The cue lists (cached: read once per process)."""
     data = load_yaml(CUES_FILE)
     marks = require(CUES_FILE, data, "quote_marks", dict)

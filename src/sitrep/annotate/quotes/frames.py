@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from sitrep.annotate.quotes_cues import Cues
-from sitrep.annotate.quotes_syntax import (
+from sitrep.annotate.quotes.cues import Cues
+from sitrep.annotate.quotes.syntax import (
     OBJECT_DEP,
     VERB_POS,
     clause_words,

@@ -1,10 +1,10 @@
 """The events annotator: who did what to whom, as PLOVER events tied to their words.
 
 For each sentence outside the page chrome (captions, boilerplate, headline):
-1. find the event words (``event_triggers``: verbs, adjectives, light-verb and standalone
+1. find the event words (``triggers``: verbs, adjectives, light-verb and standalone
    nouns, matched against ``knowledge/event_lexicon.yaml``);
-2. draft each one (``event_build``): its sides from the dependency roles, resolved to actors
-   through the mentions; the statement it is part of (``event_speech``); PLOVER's coding rules
+2. draft each one (``build``): its sides from the dependency roles, resolved to actors
+   through the mentions; the statement it is part of (``speech``); PLOVER's coding rules
    (intent, defiance, negated cooperation, requests made in reported speech, future tense);
    reported clauses that demand something of others are REQUESTs of their own;
 3. keep only the outermost event of a clause: an event inside another's argument ("rejected the
@@ -17,7 +17,7 @@ For each sentence outside the page chrome (captions, boilerplate, headline):
    ("lifting the sanctions is out of the question");
 5. date each event (``times.governing_date``, else its quote's date), place it
    (``places.governing_place``), count the dead, give its weapon mode and a confidence
-   (``event_attrs.confidence``: a base for how the event was found, verb > noun, plus a bonus
+   (``attrs.confidence``: a base for how the event was found, verb > noun, plus a bonus
    per side, larger when the side resolves to a known actor, minus penalties for modality and
    negation);
 6. merge repeats: one event per happening per article (same type, same sides, same date).
@@ -32,11 +32,11 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.annotate.base import Annotations
-from sitrep.annotate.event_attrs import assault_mode, confidence
-from sitrep.annotate.event_build import Draft, draft, side_keys, speech_requests
-from sitrep.annotate.event_lexicon import Lexicon, has_word, lexicon
-from sitrep.annotate.event_roles import is_purpose, prep_objects, subjects
-from sitrep.annotate.event_triggers import candidates
+from sitrep.annotate.events.attrs import assault_mode, confidence
+from sitrep.annotate.events.build import Draft, draft, side_keys, speech_requests
+from sitrep.annotate.events.lexicon import Lexicon, has_word, lexicon
+from sitrep.annotate.events.roles import is_purpose, prep_objects, subjects
+from sitrep.annotate.events.triggers import candidates
 from sitrep.annotate.places import governing_place
 from sitrep.annotate.times import governing_date
 from sitrep.model import ActorRef, Event, Spans

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from sitrep.annotate.timex_words import TimeWords, Unit, words
+from sitrep.annotate.times.words import TimeWords, Unit, words
 
 Direction = Literal["ago", "later", "earlier", "ahead"]
 

@@ -188,7 +188,9 @@ def _demonyms(doc: Doc) -> Iterator[Toponym]:
         for n in lengths:
             if i + n > len(words):
                 continue
-            text = "".join(w + s for w, s in zip(words[i : i + n - 1], spaces[i : i + n - 1]))
+            text = "".join(
+                w + s for w, s in zip(words[i : i + n - 1], spaces[i : i + n - 1], strict=True)
+            )
             text += words[i + n - 1]
             if gazetteer.demonym(text) is not None:
                 start = doc[i].idx

@@ -1,13 +1,13 @@
 """The actors annotator: who an article is about, and every stretch of text that names them.
 
 It returns one ``Actor`` per real entity in the article and one ``Mention`` per stretch of text
-that names one, read off the one spaCy parse with the knowledge base of ``actor_kb``.
+that names one, read off the one spaCy parse with the knowledge base of ``kb``.
 
 What names an actor, in the order they claim the text:
 1. People: PERSON entities and known leaders, with the title before the name ("Russian President
    Vladimir Putin": RUS, GOV), an apposition ("Lena Vogt, spokeswoman for Austria's Foreign
    Ministry": IRN, GOV; the apposition is a second mention of him) or "of" + country. A later
-   surname ("Vogt", even when spaCy tags it ORG) is the same person (``actor_people``).
+   surname ("Vogt", even when spaCy tags it ORG) is the same person (``people``).
 2. Noun phrases headed by an agent word (``agents.yaml``): "Qatari warplanes" (QAT-MIL), "the
    Turkish government" (TUR-GOV), "Kenya's Interior Ministry" (KEN-GOV), "foreign troops" (MIL, no
    country). Conjoined countries split: "Hungarian and Romanian officials" gives HUN-GOV on
@@ -39,9 +39,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from sitrep.annotate import actor_kb, coref
-from sitrep.annotate.actor_kb import KB, STATE_SECTORS, Entry, actor_id
-from sitrep.annotate.actor_people import (
+from sitrep.annotate.actors import coref
+from sitrep.annotate.actors import kb as actor_kb
+from sitrep.annotate.actors.kb import KB, STATE_SECTORS, Entry, actor_id
+from sitrep.annotate.actors.people import (
     POSSESSIVE_TAG,
     NameSpan,
     Person,
@@ -51,7 +52,7 @@ from sitrep.annotate.actor_people import (
     merge,
     what_is_said,
 )
-from sitrep.annotate.actor_phrases import (
+from sitrep.annotate.actors.phrases import (
     COMPOUND_DEP,
     NOUN_POS,
     OWNER_PREPS,
@@ -65,7 +66,8 @@ from sitrep.annotate.actor_phrases import (
     premods,
 )
 from sitrep.annotate.base import Annotations
-from sitrep.model import Actor, Mention
+from sitrep.model import Actor, Mention, Spans
+from sitrep.nlp import inside
 from sitrep.options import Options
 
 DET_DEP = "det"
@@ -108,13 +110,19 @@ class _Found:
         if not pronoun and self.text[s:e] not in names:
             names.append(self.text[s:e])
 
-    def result(self) -> dict[str, list[Any]]:
+    def result(self, skip: Spans = ()) -> dict[str, list[Any]]:
+        """The actors and mentions found, less the mentions inside ``skip`` (page navigation
+        names no actor of the story) and the actors left with no mention."""
+        mentions = [
+            Mention(((s, e),), self.text[s:e], aid)
+            for (s, e), aid in sorted(self.mentions.items())
+            if not inside(((s, e),), skip)
+        ]
+        named = {m.actor_id for m in mentions}
         actors = [
             Actor(a.id, a.name, a.country, a.sector, a.kind, a.role, tuple(self.aliases[a.id]))
             for a in self.actors.values()
-        ]
-        mentions = [
-            Mention(((s, e),), self.text[s:e], aid) for (s, e), aid in sorted(self.mentions.items())
+            if a.id in named
         ]
         return {"actors": actors, "mentions": mentions}
 
@@ -338,4 +346,4 @@ def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Se
     reader.phrase_rule()
     reader.names_rule()
     reader.org_rule()
-    return reader.found.result()
+    return reader.found.result(skip=so_far.article.boilerplate)

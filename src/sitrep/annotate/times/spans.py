@@ -21,8 +21,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from sitrep.annotate.timex_parse import RATE_ARTICLES, Parts, is_numeric_date, read
-from sitrep.annotate.timex_words import words
+from sitrep.annotate.times.parse import RATE_ARTICLES, Parts, is_numeric_date, read
+from sitrep.annotate.times.words import words
 
 # spaCy entity labels that are time expressions.
 TIME_LABELS = frozenset({"DATE", "TIME"})
