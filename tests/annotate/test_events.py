@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from sitrep.annotate import events
 from sitrep.annotate.base import Annotations
-from sitrep.annotate.events.lexicon import CAMEO_FILE, cameo_table, lexicon
+from sitrep.annotate.events.lexicon import CAMEO_FILE, cameo_table, load
 from sitrep.knowledge import KNOWLEDGE
 from sitrep.model import Article, Event, Mention, Quote, content_id
 from sitrep.nlp import inside
@@ -219,7 +219,7 @@ def test_one_event_per_happening(nlp: Language) -> None:
 
 
 def test_lexicon_is_valid_and_keeps_its_license() -> None:
-    lex = lexicon()
+    lex = load()
     assert lex.lookup("verb", "accuse")[0].type == "ACCUSE"
     assert cameo_table()["190"][0] == "ASSAULT"
     header = KNOWLEDGE.joinpath(CAMEO_FILE).read_text(encoding="utf-8")

@@ -32,9 +32,10 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.annotate.base import Annotations
+from sitrep.annotate.events import lexicon
 from sitrep.annotate.events.attrs import assault_mode, confidence
 from sitrep.annotate.events.build import Draft, draft, side_keys, speech_requests
-from sitrep.annotate.events.lexicon import Lexicon, has_word, lexicon
+from sitrep.annotate.events.lexicon import Lexicon, has_word
 from sitrep.annotate.events.roles import is_purpose, prep_objects, subjects
 from sitrep.annotate.events.triggers import candidates
 from sitrep.annotate.places import governing_place
@@ -59,7 +60,7 @@ TOPIC_DEPS = ("csubj", "csubjpass")
 
 
 def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Sequence[Any]]:
-    lex = lexicon()
+    lex = lexicon.load()
     chrome = so_far.article.chrome
     drafts = [d for sent in doc.sents for d in _sentence_drafts(sent, chrome, so_far, lex)]
     events = [_event(d, doc, so_far, lex) for d in drafts]

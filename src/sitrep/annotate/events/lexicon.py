@@ -255,7 +255,7 @@ def _numbers(data: Mapping[str, Any], key: str) -> dict[str, int]:
 
 
 @cache
-def lexicon() -> Lexicon:
+def load() -> Lexicon:
     """The event lexicon, loaded and checked once per process."""
     data = load_yaml(LEXICON_FILE)
     raw_lists = require(LEXICON_FILE, data, "lists", dict)
