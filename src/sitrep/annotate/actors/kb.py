@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any, Literal
 
 from sitrep.errors import E, SitrepError
-from sitrep.knowledge import load_csv, load_yaml, require
+from sitrep.knowledge import load_csv, load_yaml, require, strings
 
 Kind = Literal["state", "person", "organization", "group"]
 How = Literal["country", "demonym", "capital", "named"]
@@ -116,10 +116,8 @@ def split(cell: str | None) -> list[str]:
 
 
 def _strings(name: str, data: Any, key: str) -> list[str]:
-    values = data.get(key, []) if isinstance(data, dict) else None
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise SitrepError(E.E010, name=name, reason=f"'{key}' must be a list of strings")
-    return values
+    """An optional list of strings (a missing key is an empty list)."""
+    return strings(name, data, key, optional=True)
 
 
 def capitalised(text: str) -> frozenset[int]:

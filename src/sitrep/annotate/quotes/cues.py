@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from sitrep.errors import E, SitrepError
-from sitrep.knowledge import load_yaml, require
+from sitrep.knowledge import load_yaml, phrases, require, strings
 
 CUES_FILE = "cues.yaml"
 _MARK_KEYS = (
@@ -69,17 +69,9 @@ class Cues:
         return self.speech | self.manner
 
 
-def _strings(data: object, key: str) -> list[str]:
-    items = require(CUES_FILE, data, key, list)
-    words = [str(w).strip().lower() for w in items]
-    if not all(words):
-        raise SitrepError(E.E010, name=CUES_FILE, reason=f"'{key}' has an empty entry")
-    return words
-
-
 def _words(data: object, key: str) -> frozenset[str]:
     """A list of single lemmas; a multiword entry there would never match, so it is an error."""
-    words = _strings(data, key)
+    words = strings(CUES_FILE, data, key, lower=True)
     many = next((w for w in words if " " in w), None)
     if many is not None:
         reason = f"'{key}' takes single words, not '{many}'"
@@ -88,7 +80,7 @@ def _words(data: object, key: str) -> frozenset[str]:
 
 
 def _sequences(data: object, key: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(w.split()) for w in _strings(data, key))
+    return phrases(CUES_FILE, data, key)
 
 
 @cache

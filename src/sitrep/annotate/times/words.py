@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sitrep.knowledge import load_yaml, require
+from sitrep import knowledge
+from sitrep.knowledge import load_yaml, phrases, require
 
 FILE = "time_words.yaml"
 
@@ -85,7 +86,7 @@ class TimeWords:
 
 
 def _words(data: Any, key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in require(FILE, data, key, list))
+    return knowledge.words(FILE, data, key)
 
 
 def _units(data: Any) -> dict[str, Unit]:
@@ -161,9 +162,9 @@ def words() -> TimeWords:
         set_adverbs=dict(require(FILE, d, "set_adverbs", dict)),
         set_quantifiers=_words(d, "set_quantifiers"),
         frequency_words=_words(d, "frequency_words"),
-        trim_leading=tuple(tuple(str(w).split()) for w in require(FILE, d, "trim_leading", list)),
+        trim_leading=phrases(FILE, d, "trim_leading", lower=False),
         extend_left=_words(d, "extend_left"),
-        extend_right=tuple(tuple(str(w).split()) for w in require(FILE, d, "extend_right", list)),
+        extend_right=phrases(FILE, d, "extend_right", lower=False),
         strip_prefixes=tuple(str(w) for w in require(FILE, d, "strip_prefixes", list)),
         range_connectors=_words(d, "range_connectors"),
         age_words=_words(d, "age_words"),
