@@ -58,3 +58,26 @@ def test_extract_other_formats(tmp_path: Path, fmt: str) -> None:
         assert isinstance(json.loads(res.stdout), list)
     else:
         assert "Events" in res.stdout and "Quotes" in res.stdout
+
+
+def test_bad_inputs_are_reported_and_the_rest_extracted(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Police arrested two men in Nairobi on Friday.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 society".encode("latin-1"))
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    (tmp_path / "bad.jsonl").write_text(
+        '{"id": "ok", "text": "Rebels attacked a convoy."}\n{not json\n{"id": "x"}\n',
+        encoding="utf-8",
+    )
+    res = runner.invoke(app, ["extract", str(tmp_path), "--published", "2020-01-10"])
+    assert res.exit_code == 0, res.output
+    ids = {json.loads(line)["id"] for line in res.stdout.splitlines() if line.startswith("{")}
+    assert "ok" in ids and len(ids) == 2
+    for code, where in [("E002", "empty.txt"), ("E003", "binary.txt"), ("E007", "latin1.txt"),
+                        ("E004", "big.txt"), ("E005", "bad.jsonl:2"), ("E006", "bad.jsonl:3")]:  # fmt: skip
+        line = next((ln for ln in res.stderr.splitlines() if code in ln), "")
+        assert where in line, f"{code} not reported for {where}: {res.stderr}"

@@ -4,6 +4,7 @@ one library function and prints; ``SitrepError`` is shown as one line, never a t
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -26,7 +27,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one message, one line: greppable
 
 
 class Format(StrEnum):
@@ -48,6 +49,10 @@ def main(
     ] = False,
 ) -> None:
     """sitrep: who did or said what to whom, when and where — from news text, offline."""
+    log = logging.getLogger("sitrep")  # our own notes only, not every library's
+    if not log.handlers:
+        log.addHandler(logging.StreamHandler(sys.stderr))
+        log.setLevel(logging.INFO)
 
 
 @contextmanager

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from sitrep.model import ActorRef, Extraction, span_text
+from sitrep.model import ActorRef, Extraction, Place, span_text
 
 
 def _clip(text: str, width: int = 90) -> str:
@@ -23,6 +23,15 @@ def _actor_label(x: Extraction, actor_id: str | None, fallback: str) -> str:
 
 def _refs(x: Extraction, refs: tuple[ActorRef, ...]) -> str:
     return "; ".join(_actor_label(x, r.actor, r.text) for r in refs) or "-"
+
+
+def _places_by_id(x: Extraction) -> list[list[Place]]:
+    """Place mentions grouped by what they resolve to (unresolved ones by their text), in the
+    order of first mention: a person reads "Syria x17", not seventeen rows."""
+    groups: dict[object, list[Place]] = {}
+    for p in x.places:
+        groups.setdefault(p.geonameid or p.text, []).append(p)
+    return list(groups.values())
 
 
 def render(x: Extraction, console: Console) -> None:
@@ -46,10 +55,14 @@ def render(x: Extraction, console: Console) -> None:
         t.add_row(tm.text, tm.type, tm.value or "-")
     console.print(t)
 
-    t = Table("text", "geonameid", "name", "country", "lat, lon", title="Places")
-    for p in x.places:
+    t = Table("place", "geonameid", "country", "lat, lon", "mentions", "as written",
+              title="Places")  # fmt: skip
+    for group in _places_by_id(x):
+        p = group[0]
         coords = f"{p.lat:.2f}, {p.lon:.2f}" if p.lat is not None and p.lon is not None else "-"
-        t.add_row(p.text, str(p.geonameid or "-"), p.name or "-", p.country or "-", coords)
+        written = ", ".join(sorted({q.text for q in group}))
+        t.add_row(p.name or p.text, str(p.geonameid or "-"), p.country or "-", coords,
+                  str(len(group)), _clip(written, 40))  # fmt: skip
     console.print(t)
 
     t = Table("speaker", "cue", "kind", "date", "content", title="Quotes")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -50,6 +51,8 @@ _ABBREVIATIONS = ((re.compile(r"\bst\b\.?"), "saint"), (re.compile(r"\bmt\b\.?")
                   (re.compile(r"\bft\b\.?"), "fort"))  # fmt: skip
 
 PlaceRow = tuple[int, str, str | None, str | None, float, float, str, int]
+
+log = logging.getLogger(__name__)
 
 
 def normalise(name: str) -> str:
@@ -99,6 +102,7 @@ def ensure_index() -> Path:
         target = folder / target.name
     fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
     os.close(fd)
+    log.info("building the gazetteer index in %s (once; about 10-20 s)", folder)
     try:
         build(Path(tmp))
         os.replace(tmp, target)
