@@ -77,7 +77,8 @@ def test_bad_inputs_are_reported_and_the_rest_extracted(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     ids = {json.loads(line)["id"] for line in res.stdout.splitlines() if line.startswith("{")}
     assert "ok" in ids and len(ids) == 2
-    for code, where in [("E002", "empty.txt"), ("E003", "binary.txt"), ("E007", "latin1.txt"),
-                        ("E004", "big.txt"), ("E005", "bad.jsonl:2"), ("E006", "bad.jsonl:3")]:  # fmt: skip
+    expected = [("E002", "empty.txt"), ("E003", "binary.txt"), ("E007", "latin1.txt"),
+                ("E004", "big.txt"), ("E005", "bad.jsonl:2"), ("E006", "bad.jsonl:3")]  # fmt: skip
+    for code, where in expected:
         line = next((ln for ln in res.stderr.splitlines() if code in ln), "")
         assert where in line, f"{code} not reported for {where}: {res.stderr}"

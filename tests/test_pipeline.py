@@ -57,3 +57,13 @@ def test_one_parse_and_every_layer_on_a_short_article(pipeline: Pipeline) -> Non
     for span_list in [m.span for m in x.mentions] + [t.span for t in x.times]:
         for s, e in span_list:
             assert 0 <= s < e <= len(text)
+
+
+@pytest.mark.slow
+def test_workers_give_the_same_records(pipeline: Pipeline) -> None:
+    texts = [f"Rebels attacked a convoy near Goma on day {i}, the army said." for i in range(6)]
+    arts = [Article(id=str(i), text=t, published=dt.date(2020, 1, 9)) for i, t in enumerate(texts)]
+    one = [r.to_json() for r in pipeline.run(arts) if isinstance(r, Extraction)]
+    two_procs = Pipeline(Options(workers=2, batch_size=2))
+    two = [r.to_json() for r in two_procs.run(arts) if isinstance(r, Extraction)]
+    assert one == two and len(one) == 6

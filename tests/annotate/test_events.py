@@ -19,7 +19,7 @@ from sitrep.model import Article, Event, Mention, Quote, content_id
 from sitrep.nlp import inside
 from sitrep.options import Options
 from sitrep.pipeline import Pipeline
-from tests.conftest import DEV, SEED_GOLD, needs_shared
+from tests.conftest import SEED_GOLD, needs_shared
 
 
 def run(nlp: Language, text: str, **extra: Any) -> list[Event]:
@@ -258,23 +258,3 @@ def test_seed_events_floor(pipeline: Pipeline) -> None:
     outside = sum(not any(_matches(e, g) for g in gold["events"]) for e in predicted)
     assert found >= SEED_REQUIRED_FLOOR
     assert outside <= SEED_OUTSIDE_GOLD_CEILING
-
-
-@needs_shared
-@pytest.mark.slow
-def test_plover_gold_records_floor(pipeline: Pipeline) -> None:
-    """Type micro-F1 on the PLOVER gold records (one-to-one, by type, as FORMAT.md scores)."""
-    lines = (DEV / "events_plover_gsr.jsonl").read_text(encoding="utf-8").splitlines()
-    gold_n = pred_n = hits = 0
-    for line in lines:
-        record = json.loads(line)
-        text = record["text"]
-        predicted = list(pipeline.extract(Article(id=content_id(text), text=text)).events)
-        gold_n, pred_n = gold_n + len(record["events"]), pred_n + len(predicted)
-        for g in record["events"]:
-            j = next((j for j, e in enumerate(predicted) if _matches(e, g)), None)
-            if j is not None:
-                hits += 1
-                predicted.pop(j)
-    precision, recall = hits / pred_n, hits / gold_n
-    assert 2 * precision * recall / (precision + recall) >= PLOVER_F1_FLOOR
