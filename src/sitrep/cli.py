@@ -3,23 +3,26 @@ one library function and prints; ``SitrepError`` is shown as one line, never a t
 
 from __future__ import annotations
 
+import csv
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from sitrep import __version__, parse_date
 from sitrep.errors import E, SitrepError
 from sitrep.model import Extraction, Skipped
 from sitrep.options import Options
+from sitrep.render import clip, render
 
 app = typer.Typer(
     help="sitrep: turn news articles into event data (actors, quotes, times, places, events).",
@@ -89,61 +92,133 @@ BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Texts per s
 MaxMb = Annotated[float, typer.Option("--max-mb", min=0.001, help="Largest article, in MB.")]
 
 
+class Tally:
+    """Counts what a run extracted and skipped, and says so at the end."""
+
+    def __init__(self) -> None:
+        self.done = self.skipped = 0
+
+    def close(self) -> None:
+        if self.done == 0:
+            raise SitrepError(E.E014)
+        if self.skipped:
+            err.print(f"{self.done} extracted, {self.skipped} skipped")
+
+
+def _extractions(paths: list[str], options: Options, tally: Tally) -> Iterator[Extraction]:
+    """Every article of ``paths`` extracted, with a progress bar; each skipped input is reported
+    on stderr as one line and counted."""
+    from sitrep.ingest.sources import read_paths
+    from sitrep.pipeline import Pipeline
+
+    pipeline = Pipeline(options)
+    with _progress("extracting") as bar:
+        task = bar.add_task("extract", total=None)
+        for result in pipeline.run(read_paths(paths, published=options.published, options=options)):
+            bar.advance(task)
+            if isinstance(result, Skipped):
+                tally.skipped += 1
+                err.print(f"[yellow]skipped[/yellow] {result.reason}", highlight=False)
+            else:
+                tally.done += 1
+                yield result
+
+
+Paths = Annotated[list[str], typer.Argument(help="Files (.txt .html .jsonl), folders, or -.")]
+Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")]
+
+
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files (.txt .html .jsonl), folders, or -.")],
+    paths: Paths,
     published: Published = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")] = None,
+    output: Output = None,
     workers: Workers = 1,
     batch_size: BatchSize = 32,
     max_mb: MaxMb = 1.0,
 ) -> None:
     """Extract actors, times, places, quotes and events from articles; one record each."""
-    from sitrep.ingest.sources import read_paths
-    from sitrep.pipeline import Pipeline
-    from sitrep.render import render
-
     with _user_errors():
         pub = parse_date(published)
         options = Options(workers=workers, batch_size=batch_size, max_mb=max_mb, published=pub)
-        pipeline = Pipeline(options)
-        done = skipped = 0
-        with _output(output) as out, _progress("extracting") as bar:
-            task = bar.add_task("extract", total=None)
-            console = Console(file=out, width=160) if fmt is Format.table else None
-            records: list[dict[str, object]] = []
-            for result in pipeline.run(read_paths(paths, published=pub, options=options)):
-                bar.advance(task)
-                if isinstance(result, Skipped):
-                    skipped += 1
-                    err.print(f"[yellow]skipped[/yellow] {result.reason}", highlight=False)
-                    continue
-                done += 1
-                _emit(result, fmt, out, console, records, render)
-            if fmt is Format.json:
-                json.dump(records, out, ensure_ascii=False, indent=2)
+        tally = Tally()
+        with _output(output) as out:
+            xs = _extractions(paths, options, tally)
+            if fmt is Format.jsonl:
+                for x in xs:
+                    out.write(json.dumps(x.to_json(), ensure_ascii=False) + "\n")
+            elif fmt is Format.json:
+                json.dump([x.to_json() for x in xs], out, ensure_ascii=False, indent=2)
                 out.write("\n")
-        if done == 0:
-            raise SitrepError(E.E014)
-        if skipped:
-            err.print(f"{done} extracted, {skipped} skipped")
+            else:
+                console = Console(file=out, width=160)
+                for x in xs:
+                    render(x, console)
+        tally.close()
 
 
-def _emit(
-    x: Extraction,
-    fmt: Format,
-    out: TextIO,
-    console: Console | None,
-    records: list[dict[str, object]],
-    render: Callable[[Extraction, Console], None],
+class RowFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+RowFmt = Annotated[RowFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _show(
+    view: str, paths: list[str], published: str | None, fmt: RowFormat, output: Path | None
 ) -> None:
-    if fmt is Format.jsonl:
-        out.write(json.dumps(x.to_json(), ensure_ascii=False) + "\n")
-    elif fmt is Format.json:
-        records.append(x.to_json())
-    elif console is not None:
-        render(x, console)
+    """Extract ``paths`` and print one row per record of ``view`` (per article, for now; the
+    corpus-wide view reads the store)."""
+    from sitrep.views import rows
+
+    with _user_errors():
+        options = Options(published=parse_date(published))
+        tally = Tally()
+        with _output(output) as out:
+            _write_rows(rows(view, _extractions(paths, options, tally)), fmt, out, view)
+        tally.close()
+
+
+def _write_rows(found: Iterator[dict[str, Any]], fmt: RowFormat, out: TextIO, title: str) -> None:
+    if fmt is RowFormat.jsonl:
+        for row in found:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    items = list(found)
+    columns = list(items[0]) if items else []
+    if fmt is RowFormat.csv:
+        writer = csv.DictWriter(out, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(items)
+        return
+    table = Table(*columns, title=title.capitalize())
+    for row in items:
+        table.add_row(*("" if v is None else clip(str(v), 80) for v in row.values()))
+    Console(file=out, width=200).print(table)
+
+
+@app.command()
+def actors(paths: Paths, published: Published = None, fmt: RowFmt = RowFormat.table,
+           output: Output = None) -> None:  # fmt: skip
+    """List the actors of each article: country, sector, kind, role, mentions."""
+    _show("actors", paths, published, fmt, output)
+
+
+@app.command()
+def quotes(paths: Paths, published: Published = None, fmt: RowFmt = RowFormat.table,
+           output: Output = None) -> None:  # fmt: skip
+    """List the quotes of each article: speaker, cue, kind, date, content."""
+    _show("quotes", paths, published, fmt, output)
+
+
+@app.command()
+def events(paths: Paths, published: Published = None, fmt: RowFmt = RowFormat.table,
+           output: Output = None) -> None:  # fmt: skip
+    """List the events of each article: type, mode, source, target, date, place, evidence."""
+    _show("events", paths, published, fmt, output)
 
 
 @app.command("eval")

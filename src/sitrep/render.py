@@ -8,7 +8,7 @@ from rich.table import Table
 from sitrep.model import ActorRef, Extraction, Place, span_text
 
 
-def _clip(text: str, width: int = 90) -> str:
+def clip(text: str, width: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -62,14 +62,14 @@ def render(x: Extraction, console: Console) -> None:
         coords = f"{p.lat:.2f}, {p.lon:.2f}" if p.lat is not None and p.lon is not None else "-"
         written = ", ".join(sorted({q.text for q in group}))
         t.add_row(p.name or p.text, str(p.geonameid or "-"), p.country or "-", coords,
-                  str(len(group)), _clip(written, 40))  # fmt: skip
+                  str(len(group)), clip(written, 40))  # fmt: skip
     console.print(t)
 
     t = Table("speaker", "cue", "kind", "date", "content", title="Quotes")
     for q in x.quotes:
         speaker = span_text(a.text, q.speaker) if q.speaker else "-"
         t.add_row(_actor_label(x, q.speaker_actor, speaker), span_text(a.text, q.cue or ()),
-                  q.kind, q.date or "-", _clip(span_text(a.text, q.content)))  # fmt: skip
+                  q.kind, q.date or "-", clip(span_text(a.text, q.content)))  # fmt: skip
     console.print(t)
 
     t = Table("type", "mode", "source", "target", "date", "place", "flags", "evidence",
@@ -79,5 +79,5 @@ def render(x: Extraction, console: Console) -> None:
         if e.fatalities is not None:
             flags += f", fatalities>={e.fatalities}"
         t.add_row(e.type, e.mode or "-", _refs(x, e.source), _refs(x, e.target), e.date or "-",
-                  str(e.place or "-"), flags, _clip(span_text(a.text, e.evidence), 60))  # fmt: skip
+                  str(e.place or "-"), flags, clip(span_text(a.text, e.evidence), 60))  # fmt: skip
     console.print(t)
