@@ -289,3 +289,16 @@ def test_gate_tempeval(nlp: Language) -> None:
     f1, accuracy = _score(nlp, _records(DEV / "times_te3_dev.jsonl"))
     assert f1 >= TE3_MIN_F1
     assert accuracy >= TE3_MIN_VALUE_ACCURACY
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The shrine was built 10,000 years ago.", "PAST_REF"),  # beyond datetime: no crash
+        ("Fossils show they lived 66 million years ago.", "PAST_REF"),  # multiplier kept
+        ("The ballot was set for February 30, 2020.", None),  # no such day
+    ],
+)
+def test_out_of_calendar_values(nlp: Language, text: str, expected: str | None) -> None:
+    (ref,) = _times(nlp, text)
+    assert ref.value == expected

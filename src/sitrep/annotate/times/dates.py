@@ -26,6 +26,15 @@ _VALUE = re.compile(
 )
 
 
+def is_date(year: int, month: int, day: int) -> bool:
+    """True when the calendar has that day (no 30 February, no month 13)."""
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def add_months(d: dt.date, months: int) -> dt.date:
     """``d`` moved by whole months, the day clamped to the target month's length."""
     y, m = divmod(d.month - 1 + months, 12)

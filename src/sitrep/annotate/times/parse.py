@@ -216,6 +216,10 @@ def _number(tokens: list[str], i: int, p: Parts, w: TimeWords) -> int:
             p.year = _complete_year(int(tok), p.year)
         elif p.number is None or p.article:
             p.number, p.article = value, False  # "a mere 24 hours"
+        while i + 1 < len(tokens) and tokens[i + 1] in w.number_multipliers:
+            i += 1  # "66 million years": the multiplier scales the digits before it
+            if p.number is not None:
+                p.number *= float(w.number_multipliers[tokens[i]])
         return i + 1
     start = i
     value, i = _word_number(tokens, i, w)

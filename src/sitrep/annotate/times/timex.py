@@ -139,8 +139,10 @@ def _quarter(quarter: int, ctx: Context) -> str:
     return f"{year:04d}-Q{quarter}"
 
 
-def _with_year(p: Parts, year: int) -> str:
+def _with_year(p: Parts, year: int) -> str | None:
     if p.month is not None and p.day is not None:
+        if not cal.is_date(year, p.month, p.day):  # "February 30": no such day to write
+            return None
         return f"{year:04d}-{p.month:02d}-{p.day:02d}"
     if p.month is not None:
         return f"{year:04d}-{p.month:02d}"
@@ -236,7 +238,14 @@ def _relative(p: Parts, ctx: Context, tokens: list[str]) -> Timex | None:
 
 
 def _shifted(base: dt.date | None, n: float, unit: Unit) -> str | None:
-    return None if base is None else cal.fmt(cal.shift(base, n, unit), unit.granularity)
+    """``base`` moved by ``n`` units; beyond the calendar ("10,000 years ago") the vague
+    PAST_REF/FUTURE_REF is all TimeML can say."""
+    if base is None:
+        return None
+    try:
+        return cal.fmt(cal.shift(base, n, unit), unit.granularity)
+    except (ValueError, OverflowError):
+        return "PAST_REF" if n < 0 else "FUTURE_REF"
 
 
 def _reference(ctx: Context, granularity: str) -> dt.date | None:
