@@ -42,7 +42,8 @@ def extract(
     """Extract one article from its text (or a path to a .txt/.html file)."""
     from sitrep.ingest.sources import read_path
 
-    pub = parse_date(published)
+    options = options or Options()
+    pub = parse_date(published) or options.published
     if isinstance(text, Path):
         items = list(read_path(text, published=pub))
         article = next((a for a in items if isinstance(a, Article)), None)
@@ -52,4 +53,4 @@ def extract(
         from sitrep.ingest.clean import article_from_text
 
         article = article_from_text(text, id=content_id(text), published=pub)
-    return _default_pipeline(options or Options()).extract(article)
+    return _default_pipeline(options).extract(article)

@@ -136,7 +136,7 @@ def extract(
     output: Output = None,
     workers: Workers = 1,
     batch_size: BatchSize = 32,
-    max_mb: MaxMb = 1.0,
+    max_mb: MaxMb = Options.max_mb,
 ) -> None:
     """Extract actors, times, places, quotes and events from articles; one record each."""
     with _user_errors():

@@ -24,7 +24,6 @@ class E(StrEnum):
     E012 = "Annotator '{name}' needs '{need}', which no earlier annotator produces"
     E013 = "{path}:{line}: gold record is invalid ({reason})"
     E014 = "Nothing could be processed: every input was skipped"
-    E015 = "{path}: text is too short or not English (lang={lang}); skipped"
     E016 = "{path}: cannot be read ({reason})"
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 Spans = tuple[tuple[int, int], ...]
@@ -170,7 +170,6 @@ class Extraction:
     places: tuple[Place, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
-    warnings: tuple[str, ...] = field(default=())
 
     def actor(self, actor_id: str | None) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
@@ -216,7 +215,6 @@ class Extraction:
                 for q in self.quotes
             ],
             "events": [_event_json(e) for e in self.events],
-            "warnings": list(self.warnings),
         }  # fmt: skip
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 
 import spacy
@@ -56,15 +56,12 @@ def overlaps(a: Spans, b: Spans) -> bool:
 
 def subtree_span(tok: Token, exclude: Iterable[Token] = ()) -> tuple[int, int]:
     """Character extent of a token's subtree, cut before any excluded child subtree that sits
-    at its edge (e.g. the attribution clause around a reported clause)."""
+    at its edge (e.g. the attribution clause around a reported clause). Punctuation at either
+    edge is dropped, except a closing bracket whose opening one is inside ("Corps (IRGC)")."""
     skip = {t.i for x in exclude for t in x.subtree}
     toks = [t for t in tok.subtree if t.i not in skip]
-    toks = [t for t in toks if not t.is_punct or toks[0].i < t.i < toks[-1].i] or toks
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
-
-
-def tokens_in(doc: Doc, start: int, end: int) -> Iterator[Token]:
-    """Tokens whose characters lie inside [start, end)."""
-    span = doc.char_span(start, end, alignment_mode="contract")
-    if span is not None:
-        yield from span
+    inner = [t for t in toks if not t.is_punct or toks[0].i < t.i < toks[-1].i] or toks
+    last = toks[-1]
+    if last.is_right_punct and any(t.is_left_punct for t in inner) and last not in inner:
+        inner.append(last)
+    return inner[0].idx, inner[-1].idx + len(inner[-1].text)

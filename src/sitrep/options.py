@@ -21,5 +21,5 @@ class Options:
     model: str = DEFAULT_MODEL
     batch_size: int = 32
     workers: int = 1
-    max_mb: float = 5.0
+    max_mb: float = 1.0
     published: dt.date | None = None

@@ -6,7 +6,7 @@ that names one, read off the one spaCy parse with the knowledge base of ``kb``.
 What names an actor, in the order they claim the text:
 1. People: PERSON entities and known leaders, with the title before the name ("Russian President
    Vladimir Putin": RUS, GOV), an apposition ("Lena Vogt, spokeswoman for Austria's Foreign
-   Ministry": IRN, GOV; the apposition is a second mention of him) or "of" + country. A later
+   Ministry": AUT, GOV; the apposition is a second mention of her) or "of" + country. A later
    surname ("Vogt", even when spaCy tags it ORG) is the same person (``people``).
 2. Noun phrases headed by an agent word (``agents.yaml``): "Qatari warplanes" (QAT-MIL), "the
    Turkish government" (TUR-GOV), "Kenya's Interior Ministry" (KEN-GOV), "foreign troops" (MIL, no

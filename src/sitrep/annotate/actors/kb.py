@@ -67,7 +67,6 @@ class KB:
     caps: Mapping[str, frozenset[int]]  # norm(alias) -> words capitalised in every spelling
     prefixes: frozenset[str]  # every norm(alias) prefix, to stop a scan early
     agents: Mapping[str, Agent]  # norm(word or phrase) -> agent
-    agent_words: int  # the longest agent phrase, in words
     dominant: frozenset[str]  # modifier sectors that outrank a strong head
     abroad: frozenset[str]  # sectors whose location does not tell their country
     surname_prefixes: tuple[str, ...]
@@ -184,7 +183,7 @@ def _actor_entries(names: _Names) -> None:
             names.add([item["name"], *_strings(ACTORS, item, "aliases")], entry)
 
 
-def _agent_table(data: Any) -> tuple[dict[str, Agent], int]:
+def _agent_table(data: Any) -> dict[str, Agent]:
     weak = {norm(w) for w in _strings(AGENTS, data, "weak")}
     posted = {norm(w) for w in _strings(AGENTS, data, "posted")}
     table: dict[str, Agent] = {}
@@ -202,7 +201,7 @@ def _agent_table(data: Any) -> tuple[dict[str, Agent], int]:
         put(word, None, True)
     for word in _strings(AGENTS, data, "neutral_groups"):
         put(word, None, False)
-    return table, max(len(k.split()) for k in table)
+    return table
 
 
 @cache
@@ -212,13 +211,12 @@ def load() -> KB:
     country_names = _country_entries(names)
     _actor_entries(names)
     agents_data = load_yaml(AGENTS)
-    agents, agent_words = _agent_table(agents_data)
+    agents = _agent_table(agents_data)
     grammar = require(AGENTS, agents_data, "grammar", dict)
     actors_data = load_yaml(ACTORS)
     prefixes = frozenset(k[:i] for k in names.names for i in range(1, len(k) + 1))
     return KB(
         names=names.names, exact=names.exact, caps=names.caps, prefixes=prefixes, agents=agents,
-        agent_words=agent_words,
         dominant=frozenset(_strings(AGENTS, agents_data, "dominant_modifiers")),
         abroad=frozenset(_strings(AGENTS, agents_data, "abroad_sectors")),
         surname_prefixes=tuple(norm(p) for p in _strings(ACTORS, actors_data, "surname_prefixes")),

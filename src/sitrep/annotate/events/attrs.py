@@ -13,7 +13,7 @@ from sitrep.model import Modality
 
 NEG_DEP = "neg"
 DET_DEPS = ("det", "amod")
-# "no talks", "neither Clinton nor her allies"
+# "no talks", "neither the mayor nor his aides"
 NEG_DET_DEPS = (*DET_DEPS, "preconj")
 PASSIVE_SUBJ_DEPS = ("nsubjpass", "csubjpass")
 MARK_DEP = "mark"

@@ -37,6 +37,7 @@ from sitrep.annotate.events.roles import (
     PREP_OBJ_DEPS,
     STRICT_PARTY_LISTS,
     THIRD_PERSON,
+    is_passive,
     nearest_party,
     objects,
     side,
@@ -190,8 +191,10 @@ def _doers(
     cand: Candidate, source: tuple[ActorRef, ...], so_far: Annotations, lex: Lexicon
 ) -> tuple[ActorRef, ...]:
     """Who would carry out the act: its subject, or the passive subject ("forces will be
-    withdrawn")."""
-    return source or side(cand.anchor, ("obj",), so_far, lex, lambda t: [])
+    withdrawn"); the object of an active verb is whom it is done to, never the doer."""
+    if source or not is_passive(cand.anchor):
+        return source
+    return side(cand.anchor, ("obj",), so_far, lex, lambda t: [])
 
 
 def _request(

@@ -212,14 +212,14 @@ def follow(tok: Token, role: str) -> list[Token]:
 
 def _coordinated(head: Token, other: Token) -> bool:
     """Is there an "and", "or" or comma between the two? (The parser also calls parts of a
-    name conjuncts: "Hamad bin Khalifa al-Thani".)"""
+    name conjuncts: "Mohammed bin Rashid al-Maktoum".)"""
     lo, hi = sorted((head.i, other.i))
     return any(t.pos_ == CCONJ_POS or t.text in LIST_PUNCT for t in head.doc[lo + 1 : hi])
 
 
 def listed_with(tok: Token) -> list[Token]:
     """Nouns coordinated with ``tok``: conjuncts, and names of its kind the parser took for an
-    apposition in a list ("the US, Russia, and Switzerland")."""
+    apposition in a list ("Chile, Peru, and Bolivia")."""
     return [
         c for c in tok.children
         if ((c.dep_ == CONJ_DEP and c.pos_ in ("NOUN", "PROPN", "PRON"))
@@ -272,7 +272,7 @@ def nearest_party(
 ) -> tuple[ActorRef, ...]:
     """The party closest to the event word among its complements (breadth first, objects and
     prepositional objects only, not its subject nor other clauses, nor a weapon): the recipient
-    when no role names one ("threatened to break relations with Russia")."""
+    when no role names one ("threatened to cut ties with Ghana")."""
     frontier = [c for c in anchor.children if c.dep_ not in TOP_SKIP_DEPS or is_purpose(c)]
     for _ in range(MAX_SEARCH_DEPTH):
         found = [

@@ -21,7 +21,7 @@ from sitrep.nlp import overlaps
 # How a reported clause hangs from its reporting verb or noun.
 REPORTED_DEPS = ("ccomp", "xcomp", "pcomp", "parataxis", "acl", "advcl", "conj", "prep", "pobj")
 POSS_DEP = "poss"
-# The speaker's own side, and the generic "you" ("you have to come up with the money"): neither
+# The speaker's own side, and the generic "you" ("you have to pay your way"): neither
 # is a party a request can be made of.
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my", "you", "your"})
 

@@ -142,13 +142,18 @@ def _object_parts(tok: Token, cues: Cues) -> tuple[list[Token], list[Token]]:
     preps = [c for c in after if c.dep_ == PREP_DEP]
     if lemma in cues.requests:
         return [tok], objs if any(c.dep_ == INFINITIVE_DEP for c in objs) else []
-    if lemma in cues.naming and tok.tag_ in PRESENT_TAGS:
-        return [tok], []  # "the group calls its fighters X": a habit of naming, not a statement
-    if lemma in cues.objects and objs:
-        return [tok], objs + _adjacent(objs, preps)
     if preps and (lemma, preps[0].lower_) in cues.object_preps:
         return [tok, preps[0]], [*preps[0].children, *objs]
+    if lemma in cues.naming and tok.tag_ in PRESENT_TAGS and _quoted_label(tok):
+        return [tok], []  # "the group calls its men “martyrs”": a habit of naming, no statement
+    if lemma in cues.objects and objs:
+        return [tok], objs + _adjacent(objs, preps)
     return [tok], []
+
+
+def _quoted_label(tok: Token) -> bool:
+    """True when the clause of ``tok`` puts a name in quote marks after the verb."""
+    return any(t.is_quote for t in tok.subtree if t.i > tok.i)
 
 
 def _adjacent(objs: list[Token], preps: list[Token]) -> list[Token]:

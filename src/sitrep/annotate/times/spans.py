@@ -3,9 +3,9 @@
 Candidates are spaCy's DATE and TIME entities, the Matcher patterns of ``time_words.yaml``
 for what the tagger often misses ("now", "currently", "the next day"), bare years after a
 preposition ("from 2001 to 2005") and rates ("$5m a year"). Each is then trimmed (leading
-prepositions and approximators: "on May 21" -> "May 21", "about a month" -> "a month"),
+prepositions and approximators: "on May 21" -> "May 21", "about a week" -> "a week"),
 extended over a determiner spaCy left out ("This year's" -> "This year"), cut before a
-comparative ("a month earlier than usual" -> "a month"), split where spaCy glued a range or a
+comparative ("a week earlier than planned" -> "a week"), split where spaCy glued a range or a
 list ("2009-2010", "March 3 and April 5"), and dropped when it is an age ("22-year-old") or
 names no time at all (a bare "48").
 """
@@ -36,7 +36,7 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 THAN = "than"
 # Dependency label of a number counting a noun ("100,000 barrels").
 NUMMOD_DEP = "nummod"
-# What may stand between a month and the year that completes it ("January day in 2011").
+# What may stand between a month and the year that completes it ("a March day in 2016").
 YEAR_LINKS = frozenset({"", "in", "of"})
 _YEAR_TOKEN = re.compile(r"^(1[5-9]|20)\d\d$")
 _YEAR_RANGE_TOKEN = re.compile(r"^((?:1[5-9]|20)\d\d)[-\u2013]((?:1[5-9]|20)?\d\d)$")
@@ -132,7 +132,7 @@ def _rates(doc: Doc) -> Iterator[Span]:
 
 
 def _after_quantity(doc: Doc, i: int) -> bool:
-    """True after an amount: a number that is no day of a date ("November 26 a day of ..."),
+    """True after an amount: a number that is no day of a date ("June 3 a day of ..."),
     money, a frequency word ("twice"), or a counted noun ("100,000 barrels a day")."""
     prev = doc[i - 1]
     if prev.like_num:
@@ -236,7 +236,7 @@ def _extent(span: Span, year_hint: int | None = None) -> Extent:
 
 
 def _keep(doc: Doc, e: Extent) -> bool:
-    """Drop ages ("a 22-year-old", "aged 65", "ages 6 months and older") and extents that name
+    """Drop ages ("a 22-year-old", "aged 65", "ages 12 and up") and extents that name
     no time (spaCy tags a bare "48" after a name as a DATE)."""
     w = words()
     span = doc.char_span(e.start, e.end, alignment_mode="expand")
