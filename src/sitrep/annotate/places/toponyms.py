@@ -30,6 +30,9 @@ MISLABELED = frozenset({"NORP", "ORG", "PERSON"})
 # division, or a populated place of at least this many people: big enough that a reader would
 # know it, so "Defense" (a hamlet somewhere) or a surname does not become a place.
 WELL_KNOWN_POPULATION = 100_000
+# A division is well known at any size above this floor: a handful of villages ("Saint Thomas"
+# parish, "The Valley") is not what a reader knows as a place name.
+WELL_KNOWN_DIVISION = 10_000
 WELL_KNOWN_MATCHES = frozenset({"name", "alias"})
 PLACE_WORDS = "place_words.yaml"
 PERSON_LABEL = "PERSON"
@@ -52,6 +55,7 @@ class Toponym:
     within: int | None = None
     container: bool = False
     division: bool = False  # followed by "County", "Province", ...: not the town of that name
+    listed_container: bool = False  # the "B" of "A, B" (comma list, not "B's A")
 
 
 def find(doc: Doc, so_far: Annotations) -> list[Toponym]:
@@ -71,13 +75,14 @@ def _from_entity(ent: Span, so_far: Annotations) -> Iterator[Toponym]:
     span = _trim(ent)
     if span is None or gazetteer.demonym(span.text) is not None:
         return  # demonyms are found token by token, with their own reading
+    division = _before_division_noun(ent.doc, span.end)  # "Aleppo province": not the city
     if ent.label_ in TOPONYM_LABELS and gazetteer.candidates(span.text):
-        yield Toponym(span.start_char, span.end_char, span.text)
+        yield Toponym(span.start_char, span.end_char, span.text, division=division)
     elif ent.label_ in TOPONYM_LABELS and any(t.text == "," for t in span):
         yield from _parts(span)
     elif ent.label_ in MISLABELED and _well_known(span.text):
         if not _is_person(span, so_far):
-            yield Toponym(span.start_char, span.end_char, span.text)
+            yield Toponym(span.start_char, span.end_char, span.text, division=division)
     elif ent.label_ != PERSON_LABEL:
         inner = _known_runs(ent.doc, list(span))
         yield from inner
@@ -158,8 +163,9 @@ def _has_demonym(span: Span) -> bool:
 def _well_known(text: str) -> bool:
     return any(
         c.match in WELL_KNOWN_MATCHES
-        and (gazetteer.specificity(c.feature_code) < gazetteer.CITY_SPECIFICITY
-             or c.population >= WELL_KNOWN_POPULATION)
+        and c.population >= (WELL_KNOWN_POPULATION
+                             if gazetteer.specificity(c.feature_code) == gazetteer.CITY_SPECIFICITY
+                             else WELL_KNOWN_DIVISION if c.feature_code == "ADM1" else 0)
         for c in gazetteer.candidates(text)
     )  # fmt: skip
 
@@ -206,14 +212,15 @@ def _link(doc: Doc, found: Sequence[Toponym]) -> list[Toponym]:
     text = doc.text  # rebuilt from the tokens on every access: read it once
     for i in range(len(found) - 1):
         a, b = found[i], found[i + 1]
-        if text[a.end : b.start].strip() == ",":
+        listed = text[a.end : b.start].strip() == ","
+        if listed:
             inner, outer = i, i + 1
         elif _possessive_between(doc, a, b):
             inner, outer = i + 1, i
         else:
             continue
         linked[inner] = replace(linked[inner], within=outer)
-        linked[outer] = replace(linked[outer], container=True)
+        linked[outer] = replace(linked[outer], container=True, listed_container=listed)
     return linked
 
 
