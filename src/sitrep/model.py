@@ -151,8 +151,10 @@ class Event:
     evidence: Spans
     trigger: Spans
     date: str | None = None
+    date_span: Spans = ()  # the time expression the date came from; () when it is a default
     place: int | None = None
-    fatalities: int | None = None
+    fatalities: int | None = None  # at least this many dead
+    troops: int | None = None  # at least this many armed personnel moved or sent
     negated: bool = False
     modality: Modality = "asserted"
     confidence: float = 0.5
@@ -227,7 +229,8 @@ def _event_json(e: Event) -> dict[str, Any]:
         "type": e.type, "mode": e.mode, "cameo": e.cameo,
         "source": [_ref_json(r) for r in e.source], "target": [_ref_json(r) for r in e.target],
         "evidence": spans_json(e.evidence), "trigger": spans_json(e.trigger),
-        "date": e.date, "place": e.place, "fatalities": e.fatalities, "negated": e.negated,
+        "date": e.date, "date_span": spans_json(e.date_span), "place": e.place,
+        "fatalities": e.fatalities, "troops": e.troops, "negated": e.negated,
         "modality": e.modality, "confidence": round(e.confidence, 3), "quote": e.quote,
     }  # fmt: skip
 

@@ -53,7 +53,8 @@ def event_rows(x: Extraction) -> Iterator[Row]:
             "article": x.article.id, "date": e.date, "type": e.type, "mode": e.mode,
             "cameo": e.cameo, "source": source, "source_country": source_country,
             "target": target, "target_country": target_country, "place": e.place,
-            "fatalities": e.fatalities, "negated": e.negated, "modality": e.modality,
+            "fatalities": e.fatalities, "troops": e.troops, "negated": e.negated,
+            "modality": e.modality,
             "confidence": round(e.confidence, 3), "trigger": span_text(text, e.trigger),
             "evidence": span_text(text, e.evidence),
         }  # fmt: skip

@@ -218,6 +218,36 @@ def test_one_event_per_happening(nlp: Language) -> None:
     assert [e.type for e in run(nlp, text)] == ["REJECT"]
 
 
+def test_an_undated_restatement_yields_to_the_dated_event(pipeline: Pipeline) -> None:
+    text = (
+        "French Foreign Minister Anne Dubois said on March 3 that foreign troops must leave "
+        "Mali. France has said that foreign troops must leave Mali."
+    )
+    x = pipeline.extract(Article(id="m", text=text, published=dt.date(2020, 3, 10)))
+    assert [(e.type, e.date) for e in x.events] == [("REQUEST", "2020-03-03")]
+    assert text[slice(*x.events[0].date_span[0])] == "March 3"
+
+
+def test_two_dated_happenings_stay_two(pipeline: Pipeline) -> None:
+    text = "Police arrested two men in Nairobi on Monday. Police arrested two men on Friday."
+    x = pipeline.extract(Article(id="d", text=text, published=dt.date(2020, 3, 10)))
+    assert [e.date for e in x.events] == ["2020-03-09", "2020-03-06"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Nigeria sent 1,200 soldiers to Niger last week.", 1200),
+        ("Since 2015, Russia has deployed thousands of troops to the region.", 2000),
+        ("The army deployed tanks to the capital.", None),
+    ],
+)
+def test_troop_counts(pipeline: Pipeline, text: str, count: int | None) -> None:
+    x = pipeline.extract(Article(id="t", text=text, published=dt.date(2020, 3, 10)))
+    (event,) = x.events
+    assert event.troops == count
+
+
 def test_lexicon_is_valid_and_keeps_its_license() -> None:
     lex = load()
     assert lex.lookup("verb", "accuse")[0].type == "ACCUSE"

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.annotate.base import Annotations
 from sitrep.annotate.events import lexicon
-from sitrep.annotate.events.attrs import assault_mode, confidence
+from sitrep.annotate.events.attrs import assault_mode, confidence, troops
 from sitrep.annotate.events.build import Draft, draft, side_keys, speech_requests
 from sitrep.annotate.events.lexicon import Lexicon, has_word
 from sitrep.annotate.events.roles import is_purpose, prep_objects, subjects
@@ -195,8 +195,10 @@ def _event(d: Draft, doc: Doc, so_far: Annotations, lex: Lexicon) -> Event:
         type=d.type, mode=mode, cameo=d.cameo, source=d.source, target=d.target,
         evidence=((start, end),), trigger=_trigger_spans(d.trigger),
         date=(when.value if when is not None else None) or d.speech.date,
+        date_span=when.span if when is not None and when.value else (),
         place=where.geonameid if where is not None else None,
         fatalities=d.fatalities, negated=d.negated, modality=d.modality,
+        troops=troops(d.anchor, lex) if d.kind == "verb" else None,
         confidence=confidence(
             d.kind, _resolved(d.source), _resolved(d.target), d.modality, d.negated
         ),
@@ -205,12 +207,22 @@ def _event(d: Draft, doc: Doc, so_far: Annotations, lex: Lexicon) -> Event:
 
 
 def _merged(events: list[Event], so_far: Annotations) -> list[Event]:
-    """One event per happening per article: the first of each (type, sides, date, negation)."""
+    """One event per happening per article. Repeats (same type, sides, negation and date) keep
+    the first. An event dated only by default (no time expression of its own, so the quote's or
+    the article's date) that has the type and sides of an event dated in the text is the same
+    happening told again ("Russia said troops should leave" after "Putin said on May 17 ...
+    troops will be withdrawn"), and yields to it."""
+
+    def happening(e: Event) -> tuple[Any, ...]:
+        return e.type, side_keys(e.source, so_far), side_keys(e.target, so_far), e.negated
+
+    dated = {happening(e) for e in events if e.date_span}
     seen: set[tuple[Any, ...]] = set()
     out: list[Event] = []
     for e in events:
-        key = (e.type, side_keys(e.source, so_far), side_keys(e.target, so_far), e.date, e.negated)
-        if key not in seen:
-            seen.add(key)
-            out.append(e)
+        key = (*happening(e), e.date)
+        if key in seen or (not e.date_span and happening(e) in dated):
+            continue
+        seen.add(key)
+        out.append(e)
     return out

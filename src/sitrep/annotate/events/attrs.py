@@ -12,6 +12,7 @@ from sitrep.annotate.events.roles import AUX_DEP, AUX_DEPS, SUBJ_DEPS, objects
 from sitrep.model import Modality
 
 NEG_DEP = "neg"
+OF = "of"
 DET_DEPS = ("det", "amod")
 # "no talks", "neither the mayor nor his aides"
 NEG_DET_DEPS = (*DET_DEPS, "preconj")
@@ -138,6 +139,22 @@ def fatalities(verb: Token, lex: Lexicon) -> int | None:
             return None
         total += count
     return total or None
+
+
+def troops(verb: Token, lex: Lexicon) -> int | None:
+    """Armed personnel the act moves, sends or brings: "deployed 3,000 troops" -> 3000,
+    "thousands of troops" -> 2000 (the least the words allow)."""
+    for obj in objects(verb):
+        head, count = obj, None
+        if obj.lower_ in lex.vague_counts:  # "thousands of troops": the count heads the phrase
+            head = next((g for c in obj.children if c.lower_ == OF for g in c.children), obj)
+            count = lex.vague_counts[obj.lower_]
+        else:
+            nums = [c for c in obj.children if c.dep_ == NUMMOD_DEP]
+            count = _number(nums[0], lex) if nums else None
+        if count is not None and head.lemma_.lower() in lex.force_nouns:
+            return count
+    return None
 
 
 def assault_mode(words: Iterable[Token], lex: Lexicon) -> str | None:

@@ -129,6 +129,8 @@ class Lexicon:
     assault_modes: tuple[tuple[str, frozenset[str]], ...]
     number_words: Mapping[str, int]
     number_scales: Mapping[str, int]
+    vague_counts: Mapping[str, int]
+    force_nouns: frozenset[str]
     lists: Mapping[str, frozenset[str]]
 
     def lookup(self, pos: str, lemma: str) -> tuple[Sense, ...]:
@@ -301,5 +303,6 @@ def load() -> Lexicon:
         sports_blocked_types=types("sports_blocked_types"),
         assault_modes=tuple((m, _words(w, f"assault_modes.{m}")) for m, w in modes.items()),
         number_words=_numbers(data, "number_words"), number_scales=_numbers(data, "number_scales"),
+        vague_counts=_numbers(data, "vague_counts"), force_nouns=words("force_nouns"),
         lists=lists,
     )  # fmt: skip
