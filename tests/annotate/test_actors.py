@@ -265,3 +265,16 @@ def test_capitalised_positions_follow_the_compare_form() -> None:
 
     assert norm("The  Islamic State") == "islamic state"
     assert capitalised("The Islamic State") == frozenset({0, 1})
+
+
+def test_bare_role_is_its_holder_before_a_later_country(nlp: Language) -> None:
+    """ "The chancellor" is the German chancellor named before, not the French government that
+    the sentence in between named."""
+    text = (
+        "German Chancellor Olga Brandt arrived in Paris. She met the French president. "
+        "The chancellor later said the talks went well."
+    )
+    actors, mentions = run(nlp, text)
+    by_id = {a.id: a for a in actors}
+    role = next(m for m in mentions if m.text == "The chancellor")
+    assert by_id[role.actor_id].name == "Olga Brandt"

@@ -234,11 +234,14 @@ class _Reader:
                 self.found.add(hit.start, hit.end, actor)
         if desc.countries:
             return
-        country = desc.country or self._governor_country(tok) or self._recent_country(tok, desc)
+        # a bare role ("the chancellor") is first the person who holds it; only a phrase no
+        # person fits borrows the country of the state body named last
+        country = desc.country or self._governor_country(tok)
         person = self._role_person(tok, desc, country) if desc.agent.person else None
         if person is not None:
             self.found.add(desc.start, tok.i + 1, person_actor(self.people[person]))
             return
+        country = country or self._recent_country(tok, desc)
         actor = group_actor(country, desc.sector, self.kb) if desc.sector else None
         if actor is not None:  # a phrase without a sector ("Trump's supporters") is no actor
             self.found.add(desc.start, desc.end + 1, actor)
