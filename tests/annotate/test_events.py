@@ -228,6 +228,13 @@ def test_an_undated_restatement_yields_to_the_dated_event(pipeline: Pipeline) ->
     assert text[slice(*x.events[0].date_span[0])] == "March 3"
 
 
+def test_an_undated_event_takes_the_article_date(pipeline: Pipeline) -> None:
+    text = "Japan pledged $50 million in humanitarian aid to Afghanistan."
+    x = pipeline.extract(Article(id="u", text=text, published=dt.date(2021, 8, 30)))
+    (event,) = x.events
+    assert (event.type, event.date, event.date_span) == ("AGREE", "2021-08-30", ())
+
+
 def test_two_dated_happenings_stay_two(pipeline: Pipeline) -> None:
     text = "Police arrested two men in Nairobi on Monday. Police arrested two men on Friday."
     x = pipeline.extract(Article(id="d", text=text, published=dt.date(2020, 3, 10)))

@@ -194,7 +194,7 @@ def _event(d: Draft, doc: Doc, so_far: Annotations, lex: Lexicon) -> Event:
     return Event(
         type=d.type, mode=mode, cameo=d.cameo, source=d.source, target=d.target,
         evidence=((start, end),), trigger=_trigger_spans(d.trigger),
-        date=(when.value if when is not None else None) or d.speech.date,
+        date=(when.value if when is not None else None) or d.speech.date or _article_date(so_far),
         date_span=when.span if when is not None and when.value else (),
         place=where.geonameid if where is not None else None,
         fatalities=d.fatalities, negated=d.negated, modality=d.modality,
@@ -204,6 +204,13 @@ def _event(d: Draft, doc: Doc, so_far: Annotations, lex: Lexicon) -> Event:
         ),
         quote=d.speech.quote,
     )  # fmt: skip
+
+
+def _article_date(so_far: Annotations) -> str | None:
+    """An event the text does not date happened by the article's date (as GDELT codes it);
+    ``date_span`` stays empty so a reader can tell it from a date the text gives."""
+    published = so_far.article.published
+    return published.isoformat() if published else None
 
 
 def _merged(events: list[Event], so_far: Annotations) -> list[Event]:
