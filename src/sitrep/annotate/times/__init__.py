@@ -33,11 +33,22 @@ INFER_MAX_DAYS_AFTER = 183
 
 # Types whose values name a calendar point that can date a clause.
 DATING_TYPES = frozenset({"DATE", "TIME"})
+# Where ``_extents`` keeps a parse's time extents (spaCy's per-doc scratch space).
+EXTENTS_KEY = "sitrep.time_extents"
 
 
 def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Sequence[Any]]:
     """``{"times": [TimeRef, ...]}`` in text order, valued against the publication date."""
     return {"times": resolve(doc, so_far.article)}
+
+
+def _extents(doc: Doc) -> list[Extent]:
+    """The time extents of ``doc``, found once per parse: an undated article needs them first
+    for ``infer_published`` and then for ``annotate``. Kept in the doc's own ``user_data``."""
+    if EXTENTS_KEY not in doc.user_data:
+        doc.user_data[EXTENTS_KEY] = find(doc)
+    found: list[Extent] = doc.user_data[EXTENTS_KEY]
+    return found
 
 
 def resolve(doc: Doc, article: Article) -> list[TimeRef]:
@@ -47,7 +58,7 @@ def resolve(doc: Doc, article: Article) -> list[TimeRef]:
     before it; dates in page chrome (captions, headline) are not taken as the narrative's
     reference. Clock times then take the date their sentence names ("at 3 p.m. on Monday").
     """
-    extents = find(doc)
+    extents = _extents(doc)
     refs: list[str] = []
     found: list[tuple[Extent, Span | None, Context, TimeRef]] = []
     for e in extents:
@@ -144,10 +155,10 @@ def infer_published(doc: Doc, article: Article) -> Article:
 def _stated_dates(doc: Doc) -> list[_Dated]:
     """The month-days and years the text states, each marked when its clause is future."""
     out: list[_Dated] = []
-    for e in find(doc):
+    for e in _extents(doc):
         p = read(list(e.tokens))
         month_day = p.month is not None and p.day is not None
-        if month_day and not _valid(p.year or 2000, p.month or 0, p.day or 0):
+        if month_day and not cal.is_date(p.year or 2000, p.month or 0, p.day or 0):
             continue
         if not month_day and (p.year is None or p.month is not None or p.unit is not None):
             continue
@@ -158,18 +169,10 @@ def _stated_dates(doc: Doc) -> list[_Dated]:
     return out
 
 
-def _valid(year: int, month: int, day: int) -> bool:
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
 def _as_date(s: _Dated, year: int | None) -> dt.date:
     """The statement's date in ``year`` (29 February falls back to the 28th off leap years)."""
     y, month, day = year or 2000, s.month or 1, s.day or 1
-    return dt.date(y, month, day) if _valid(y, month, day) else dt.date(y, month, 28)
+    return dt.date(y, month, day) if cal.is_date(y, month, day) else dt.date(y, month, 28)
 
 
 def governing_date(doc: Doc, so_far: Annotations, start: int, end: int) -> TimeRef | None:
