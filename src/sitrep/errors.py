@@ -25,6 +25,12 @@ class E(StrEnum):
     E013 = "{path}:{line}: gold record is invalid ({reason})"
     E014 = "Nothing could be processed: every input was skipped"
     E016 = "{path}: cannot be read ({reason})"
+    E017 = "{path}: the store cannot be opened ({reason})"
+    E018 = "The query would change the store, and queries are read-only ({reason})"
+    E019 = "Bad query: {reason}"
+    E020 = "Unknown view '{view}': use events, quotes or actors"
+    E021 = "A batch of {n} articles (from {first}) was not stored, nothing of it kept: {reason}"
+    E022 = "Export failed: {reason}"
 
 
 class SitrepError(Exception):

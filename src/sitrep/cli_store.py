@@ -1,0 +1,145 @@
+"""The store commands: ``ingest`` a corpus into a DuckDB file, ``stats`` about it, and
+read-only ``query``. Registered on the main app by ``register`` so cli.py stays the per-article
+commands and this module the corpus ones."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import sys
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Column, Table
+
+from sitrep import parse_date
+from sitrep.cli_common import (
+    Paths,
+    Published,
+    RowFmt,
+    RowFormat,
+    Tally,
+    Workers,
+    err,
+    progress,
+    user_errors,
+    write_rows,
+)
+from sitrep.model import Extraction, Skipped
+from sitrep.options import Options
+from sitrep.store import Store
+
+if TYPE_CHECKING:
+    from sitrep.pipeline import Pipeline, Result
+
+Db = Annotated[Path, typer.Option("--db", help="The store: a DuckDB file, created if absent.")]
+PerTransaction = Annotated[
+    int, typer.Option("--commit-every", min=1, help="Articles written per transaction.")
+]
+DEFAULT_DB = Path("sitrep.duckdb")
+
+
+def _pipeline(options: Options) -> Pipeline:
+    """The extraction pipeline (a seam: tests hand in their session pipeline)."""
+    from sitrep.pipeline import Pipeline
+
+    return Pipeline(options)
+
+
+def _results(paths: list[str], options: Options) -> Iterator[Result]:
+    """Every input extracted or skipped, in order, with a progress bar on a terminal."""
+    from sitrep.ingest.sources import read_paths
+
+    pipeline = _pipeline(options)
+    with progress("ingesting") as bar:
+        task = bar.add_task("ingest", total=None)
+        for result in pipeline.run(read_paths(paths, published=options.published, options=options)):
+            bar.advance(task)
+            yield result
+
+
+def ingest(
+    paths: Paths,
+    db: Db = DEFAULT_DB,
+    published: Published = None,
+    workers: Workers = 1,
+    commit_every: PerTransaction = 64,
+) -> None:
+    """Extract articles and store them; an article stored before is replaced, not doubled."""
+    with user_errors():
+        options = Options(workers=workers, published=parse_date(published))
+        tally = Tally()
+        with Store(db) as store:
+            run_id = store.start_run(paths, options.model)
+            pending: list[Extraction] = []
+            for result in _results(paths, options):
+                if isinstance(result, Skipped):
+                    tally.skipped += 1
+                    err.print(f"[yellow]skipped[/yellow] {result.reason}", highlight=False)
+                    store.record_skip(run_id, result)
+                    continue
+                tally.done += 1
+                pending.append(result)
+                if len(pending) >= commit_every:
+                    store.write(pending, run_id)
+                    pending = []
+            store.write(pending, run_id)
+            store.finish_run(run_id, tally.done, tally.skipped)
+            _print_counts(store.counts(), f"Rows after run {run_id}")
+        tally.close()
+
+
+def _print_counts(counts: dict[str, int], title: str) -> None:
+    table = Table("table", Column("rows", justify="right"), title=title)
+    for name, n in counts.items():
+        table.add_row(name, str(n))
+    Console(width=120).print(table)
+
+
+def stats(db: Db = DEFAULT_DB) -> None:
+    """Show the rows per table of a store and the runs that filled it."""
+    with user_errors(), Store(db, read_only=True) as store:
+        _print_counts(store.counts(), "Rows per table")
+        columns, runs = store.query(
+            "SELECT run_id, started_at, finished_at, sitrep_version, model, knowledge_version, "
+            "extracted, skipped, inputs FROM runs ORDER BY run_id"
+        )
+        table = Table(*columns, title="Runs")
+        for run in runs:
+            table.add_row(*("" if v is None else str(_plain(v)) for v in run))
+        Console(width=200).print(table)
+
+
+def _plain(value: Any) -> Any:
+    """A value JSON, CSV and a table can all show: days and times as ISO text."""
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def query(
+    sql: Annotated[str, typer.Argument(help="One SQL query (read-only) over the store.")],
+    db: Db = DEFAULT_DB,
+    fmt: RowFmt = RowFormat.table,
+) -> None:
+    """Run a read-only SQL query on the store (tables, events_by_dyad_day, quotes_by_speaker)."""
+    with user_errors(), Store(db, read_only=True) as store:
+        columns, found = store.query(sql)
+    if not found and fmt is RowFormat.csv:
+        csv.writer(sys.stdout).writerow(columns)
+        return
+    rows = ({c: _plain(v) for c, v in zip(columns, row, strict=True)} for row in found)
+    write_rows(rows, fmt, sys.stdout, "query")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the store commands to ``app`` (the main CLI, or a test's own app)."""
+    app.command()(ingest)
+    app.command()(stats)
+    app.command()(query)

@@ -1,0 +1,176 @@
+-- The sitrep store: one row per record of every Extraction layer, keyed by article id.
+-- Applied on every open, so every statement is idempotent (IF NOT EXISTS / OR REPLACE).
+--
+-- No FOREIGN KEY clauses: DuckDB checks a parent delete against the child's index as it was
+-- at the start of the transaction, so "delete the children, delete the article, insert it
+-- again" in ONE transaction fails with a constraint error (tested on duckdb 2.0.1). Replacing
+-- an article atomically matters more than a declared constraint; Store.write keeps the
+-- children consistent instead (every child row is deleted and written with its article).
+-- Child tables are keyed by article_id, which is the join key to articles(id).
+
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR PRIMARY KEY,
+    title VARCHAR,
+    published DATE,
+    published_source VARCHAR,
+    url VARCHAR,
+    source VARCHAR,
+    author VARCHAR,
+    text VARCHAR NOT NULL,
+    ingested_at TIMESTAMP NOT NULL,
+    run_id INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS actors (
+    article_id VARCHAR NOT NULL,
+    actor_id VARCHAR NOT NULL,
+    name VARCHAR NOT NULL,
+    country VARCHAR,
+    sector VARCHAR,
+    kind VARCHAR NOT NULL,
+    role VARCHAR,
+    PRIMARY KEY (article_id, actor_id)
+);
+
+-- start/end: first start and last end of the span list (a discontinuous span keeps its text)
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id VARCHAR NOT NULL,
+    actor_id VARCHAR NOT NULL,
+    "start" INTEGER,
+    "end" INTEGER,
+    text VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS times (
+    article_id VARCHAR NOT NULL,
+    "start" INTEGER,
+    "end" INTEGER,
+    text VARCHAR,
+    type VARCHAR,
+    value VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS places (
+    article_id VARCHAR NOT NULL,
+    "start" INTEGER,
+    "end" INTEGER,
+    text VARCHAR,
+    geonameid BIGINT,
+    name VARCHAR,
+    country VARCHAR,
+    lat DOUBLE,
+    lon DOUBLE,
+    feature_code VARCHAR
+);
+
+-- n: the quote's index in Extraction.quotes (events.quote points at it)
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id VARCHAR NOT NULL,
+    n INTEGER NOT NULL,
+    content_start INTEGER,
+    content_end INTEGER,
+    content VARCHAR,
+    speaker VARCHAR,
+    speaker_actor VARCHAR,
+    cue VARCHAR,
+    kind VARCHAR,
+    date VARCHAR,
+    PRIMARY KEY (article_id, n)
+);
+
+-- date: as extracted (a TimeML value, not always a day); day: the date when it is one
+CREATE TABLE IF NOT EXISTS events (
+    article_id VARCHAR NOT NULL,
+    n INTEGER NOT NULL,
+    type VARCHAR NOT NULL,
+    mode VARCHAR,
+    cameo VARCHAR,
+    date VARCHAR,
+    day DATE,
+    place BIGINT,
+    fatalities INTEGER,
+    troops INTEGER,
+    negated BOOLEAN NOT NULL,
+    modality VARCHAR,
+    confidence DOUBLE,
+    trigger VARCHAR,
+    evidence VARCHAR,
+    evidence_start INTEGER,
+    evidence_end INTEGER,
+    quote INTEGER,
+    PRIMARY KEY (article_id, n)
+);
+
+-- actor_id is NULL when the words name no known actor ("foreign troops")
+CREATE TABLE IF NOT EXISTS event_actors (
+    article_id VARCHAR NOT NULL,
+    event_n INTEGER NOT NULL,
+    side VARCHAR NOT NULL CHECK (side IN ('source', 'target')),
+    k INTEGER NOT NULL, -- position on its side, so names join in the extracted order
+    actor_id VARCHAR,
+    text VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS runs (
+    run_id INTEGER PRIMARY KEY,
+    started_at TIMESTAMP NOT NULL,
+    finished_at TIMESTAMP,
+    sitrep_version VARCHAR,
+    model VARCHAR,
+    knowledge_version VARCHAR,
+    inputs VARCHAR,
+    extracted INTEGER,
+    skipped INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS skips (
+    run_id INTEGER NOT NULL,
+    source VARCHAR,
+    reason VARCHAR
+);
+
+-- Child rows are always read and deleted by article; the rest serve the common filters.
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id);
+CREATE INDEX IF NOT EXISTS times_article ON times (article_id);
+CREATE INDEX IF NOT EXISTS places_article ON places (article_id);
+CREATE INDEX IF NOT EXISTS event_actors_article ON event_actors (article_id);
+CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors (actor_id);
+CREATE INDEX IF NOT EXISTS events_day_type ON events (day, type);
+CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
+
+-- One row per day, event type and (source country, target country); an event with two
+-- source countries counts once in each dyad. Day: the event's own day, else the article's.
+CREATE OR REPLACE VIEW events_by_dyad_day AS
+WITH side AS (
+    SELECT ea.article_id, ea.event_n, ea.side, a.country
+    FROM event_actors ea
+    LEFT JOIN actors a ON a.article_id = ea.article_id AND a.actor_id = ea.actor_id
+)
+SELECT
+    coalesce(e.day, art.published) AS date,
+    e.type,
+    s.country AS source_country,
+    t.country AS target_country,
+    count(DISTINCT e.article_id || '#' || e.n) AS n_events,
+    count(DISTINCT e.article_id) AS n_articles
+FROM events e
+JOIN articles art ON art.id = e.article_id
+LEFT JOIN side s ON s.article_id = e.article_id AND s.event_n = e.n AND s.side = 'source'
+LEFT JOIN side t ON t.article_id = e.article_id AND t.event_n = e.n AND t.side = 'target'
+GROUP BY ALL;
+
+-- One row per resolved speaker: how often and over which days they were quoted.
+CREATE OR REPLACE VIEW quotes_by_speaker AS
+SELECT
+    q.speaker_actor,
+    any_value(a.name) AS name,
+    any_value(a.country) AS country,
+    count(*) AS n_quotes,
+    count(DISTINCT q.article_id) AS n_articles,
+    min(coalesce(TRY_CAST(q.date AS DATE), art.published)) AS first_date,
+    max(coalesce(TRY_CAST(q.date AS DATE), art.published)) AS last_date
+FROM quotes q
+JOIN articles art ON art.id = q.article_id
+LEFT JOIN actors a ON a.article_id = q.article_id AND a.actor_id = q.speaker_actor
+WHERE q.speaker_actor IS NOT NULL
+GROUP BY q.speaker_actor;

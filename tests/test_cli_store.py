@@ -1,0 +1,94 @@
+"""The store commands end to end on a tiny folder, with the session pipeline handed in."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import typer
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from sitrep import cli_store
+from sitrep.options import Options
+from sitrep.pipeline import Pipeline
+from sitrep.store import Store
+
+runner = CliRunner()
+ARTICLES = {
+    "a.txt": "Russia and Iran held talks in Moscow on Tuesday.",
+    "b.txt": "Police arrested two men in Nairobi on Friday, the ministry said.",
+    "c.txt": "Rebels attacked a convoy near Goma, killing three soldiers.",
+}
+
+
+@pytest.fixture
+def app(pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> typer.Typer:
+    """A fresh app with only the store commands, extracting with the session pipeline."""
+
+    def session_pipeline(options: Options) -> Pipeline:
+        return pipeline
+
+    monkeypatch.setattr(cli_store, "_pipeline", session_pipeline)
+    new = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+    cli_store.register(new)
+    return new
+
+
+def _counts(output: str) -> dict[str, int]:
+    return {m[1]: int(m[2]) for m in re.finditer(r"│ (\w+)\s+│\s*(\d+)\s*│", output)}
+
+
+def test_every_store_command_has_help(app: typer.Typer) -> None:
+    group = get_command(app)
+    assert set(group.commands) == {"ingest", "stats", "query"}  # type: ignore[attr-defined]
+    for name, cmd in group.commands.items():  # type: ignore[attr-defined]
+        assert cmd.help, f"command {name} has no help text"
+        for p in cmd.params:
+            if p.name != "help":
+                assert getattr(p, "help", None), f"{name} {p.name} has no help"
+
+
+def test_ingest_twice_gives_same_counts(app: typer.Typer, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in ARTICLES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    db = str(tmp_path / "s.duckdb")
+    args = ["ingest", str(corpus), "--db", db, "--published", "2020-01-10", "--commit-every", "2"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    second = runner.invoke(app, args)
+    assert second.exit_code == 0, second.output
+    counts = _counts(first.stdout)
+    assert counts["articles"] == 3 and counts["skips"] == 1 and counts["runs"] == 1
+    again = _counts(second.stdout)
+    assert again["runs"] == 2 and again["skips"] == 2
+    assert {k: v for k, v in again.items() if k not in ("runs", "skips")} == {
+        k: v for k, v in counts.items() if k not in ("runs", "skips")
+    }
+
+    stats = runner.invoke(app, ["stats", "--db", db])
+    assert stats.exit_code == 0, stats.output
+    assert "Runs" in stats.stdout and _counts(stats.stdout)["articles"] == 3
+
+    res = runner.invoke(app, ["query", "SELECT id, published FROM articles", "--db", db,
+                              "--format", "jsonl"])  # fmt: skip
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.stdout.splitlines()]
+    assert len(rows) == 3 and rows[0]["published"] == "2020-01-10"
+
+
+def test_query_refuses_writes_and_missing_store(app: typer.Typer, tmp_path: Path) -> None:
+    missing = runner.invoke(app, ["query", "SELECT 1", "--db", str(tmp_path / "no.duckdb")])
+    assert missing.exit_code == 1 and "E017" in missing.output
+    Store(tmp_path / "s.duckdb").close()
+    res = runner.invoke(app, ["query", "DELETE FROM articles", "--db", str(tmp_path / "s.duckdb")])
+    assert res.exit_code == 1 and "E018" in res.output and "Traceback" not in res.output
+    empty = runner.invoke(
+        app, ["query", "SELECT id FROM articles", "--db", str(tmp_path / "s.duckdb"), "-f", "csv"]
+    )
+    assert empty.exit_code == 0 and empty.stdout.strip() == "id"
