@@ -130,6 +130,42 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The spokesman said officials believe the talks failed.",
             [("officials believe the talks failed", "The spokesman", "indirect")],
         ),
+        # a speech act in the passive with its agent: the subject is what was said
+        (
+            "The harbour closure was first reported by the local newspaper.",
+            [("The harbour closure", "the local newspaper", "indirect")],
+        ),
+        (
+            "The new budget was praised by the finance minister.",
+            [("The new budget", "the finance minister", "indirect")],
+        ),
+        # a that-clause the parser hangs off the verb after an adverbial
+        (
+            "The governor posted in the early hours that the border would stay closed.",
+            [("the border would stay closed", "The governor", "indirect")],
+        ),
+        # a communication verb with a plain object
+        (
+            "The ministry stressed the need for calm across the region.",
+            [("the need for calm across the region", "The ministry", "indirect")],
+        ),
+        # a reporting verb conjoined with its own subject is a statement of its own
+        (
+            "The mayor said the bridge would reopen in May, but she warned that repairs could"
+            " take longer.",
+            [
+                ("the bridge would reopen in May", "The mayor", "indirect"),
+                ("repairs could take longer", "she", "indirect"),
+            ],
+        ),
+        (
+            "The minister said after the meeting that he would resign.",
+            [("he would resign", "The minister", "indirect")],
+        ),
+        (
+            "According to residents, the shelling went on all night.",
+            [("the shelling went on all night", "residents", "indirect")],
+        ),
     ],
 )
 def test_quotes(nlp: Language, text: str, expected: list[tuple[str, str | None, str]]) -> None:
@@ -143,6 +179,11 @@ def test_quotes(nlp: Language, text: str, expected: list[tuple[str, str | None, 
         "The storm destroyed three houses on Monday.",
         "A group called the River Friends cleaned the banks.",
         "He told a long story about his childhood.",
+        "The army defended the border town for three weeks.",
+        "The bridge was destroyed by the flood.",
+        "The rebels attacked the convoy near the border.",
+        "The minister said nothing when the reporters arrived.",
+        "The minister spoke before he left the hall.",
         "UPDATE: The bridge reopened on Monday morning.",
         "The rebels call their fighters the \u201clions of the valley\u201d in broadcasts.",
         "The 12\" pipe burst and the workers' cabins flooded.",

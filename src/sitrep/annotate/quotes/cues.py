@@ -49,6 +49,7 @@ class Cues:
     manner: frozenset[str]
     nouns: frozenset[str]
     expletives: frozenset[str]
+    adverbial_preps: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
     sources: tuple[tuple[str, ...], ...]
     marks: Marks
@@ -99,6 +100,7 @@ def load() -> Cues:
         manner=_words(data, "manner"),
         nouns=_words(data, "nouns"),
         expletives=_words(data, "expletives"),
+        adverbial_preps=_words(data, "adverbial_preps"),
         phrases=_sequences(data, "phrases"),
         sources=_sequences(data, "sources"),
         marks=Marks(**{k: str(require(CUES_FILE, marks, k, str)) for k in _MARK_KEYS}),

@@ -18,7 +18,9 @@ from spacy.tokens import Doc, Token
 
 from sitrep.annotate.quotes.cues import Cues
 from sitrep.annotate.quotes.syntax import (
+    MARK_DEP,
     OBJECT_DEP,
+    SUBJECT_DEPS,
     VERB_POS,
     clause_words,
     has_that,
@@ -42,6 +44,11 @@ PASSIVE_AUX_DEP = "auxpass"
 NAMING_DEPS = ("acl", "amod")  # "a group called X": a participle that names, not a speech act
 PRESENT_TAGS = ("VBZ", "VBP")  # simple present: what a naming verb describes is a habit
 CLAUSE_BREAKS = (":", ";")  # "...: they said X" is a new statement, not a parenthetical
+PASSIVE_SUBJECT_DEP = "nsubjpass"  # "the plan was [announced] by ...": what was said
+AGENT_DEP = "agent"
+ADVERBIAL_CLAUSE_DEP = "advcl"
+WH_TAGS = ("WRB", "WP", "WDT")  # "when", "what", "which" opening a clause
+PREP_COMPLEMENT_DEP = "pcomp"  # "according to [show] insiders": a misparsed object
 
 
 @dataclass(frozen=True)
@@ -103,7 +110,9 @@ def _complement(cue: Token, cues: Cues) -> list[Token]:
     anything is there ("she said [that] ..."), else before it ("..., she said"). A semicolon
     ends a statement, so words across one from the cue are not its content, whatever the
     parser hung on it."""
-    comps = [c for c in cue.children if c.dep_ in COMPLEMENT_DEPS]
+    comps = [
+        c for c in cue.children if c.dep_ in COMPLEMENT_DEPS or _misparsed_clause(cue, c, cues)
+    ]
     if not comps:
         return []
     lo = min(cue.i, comps[0].left_edge.i)
@@ -118,6 +127,26 @@ def _complement(cue: Token, cues: Cues) -> list[Token]:
         if any(not t.is_punct for t in words):
             return words
     return []
+
+
+def _misparsed_clause(cue: Token, child: Token, cues: Cues) -> bool:
+    """A reported clause the parser hung off a speech verb as an adverbial after an adverbial
+    of its own: opened by "that" ("tweeted in the early hours that ..."), or a bare clause
+    with a subject of its own ("said after the meeting he would resign"). A clause opened by
+    a conjunction or a wh-word ("said when ...", "said before he left") is the writer's."""
+    if child.dep_ not in NOUN_COMPLEMENT_DEPS or child.i < cue.i:
+        return False
+    if has_that(child):
+        return True
+    bare = cue.lemma_.lower() in cues.speech and child.dep_ == ADVERBIAL_CLAUSE_DEP
+    opener = child.left_edge
+    return (
+        bare
+        and any(c.dep_ in SUBJECT_DEPS for c in child.children)
+        and not any(c.dep_ == MARK_DEP for c in child.children)
+        and opener.tag_ not in WH_TAGS
+        and not opener.is_punct
+    )
 
 
 def _occurrences(words: Sequence[str], seqs: Iterable[tuple[str, ...]]) -> Iterator[range]:
@@ -147,7 +176,7 @@ def _object_parts(tok: Token, cues: Cues) -> tuple[list[Token], list[Token]]:
     if lemma in cues.naming and tok.tag_ in PRESENT_TAGS and _quoted_label(tok):
         return [tok], []  # "the group calls its men “martyrs”": a habit of naming, no statement
     if lemma in cues.objects and objs:
-        return [tok], objs + _adjacent(objs, preps)
+        return [tok], objs + _adjacent(objs, preps, cues)
     return [tok], []
 
 
@@ -156,13 +185,14 @@ def _quoted_label(tok: Token) -> bool:
     return any(t.is_quote for t in tok.subtree if t.i > tok.i)
 
 
-def _adjacent(objs: list[Token], preps: list[Token]) -> list[Token]:
+def _adjacent(objs: list[Token], preps: list[Token], cues: Cues) -> list[Token]:
     """The prepositional phrases that follow the object directly ("blasted him [for ...]",
-    "described it [as ...]"); after a gap they are the writer's adverbials ("on Monday")."""
+    "described it [as ...]"); after a gap, or opened by a preposition of time or place
+    ("during a stop in Flint"), they are the writer's adverbials."""
     end = max(o.right_edge.i for o in objs)
     kept: list[Token] = []
     for p in sorted(preps, key=lambda t: t.i):
-        if p.left_edge.i != end + 1:
+        if p.left_edge.i != end + 1 or p.lower_ in cues.adverbial_preps:
             break
         kept.append(p)
         end = p.right_edge.i
@@ -182,6 +212,22 @@ def object_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
         if content:
             particles = [c for c in tok.children if c.dep_ == PARTICLE_DEP]
             yield Frame(token_runs([*words, *particles]), speaker_of(tok, cues), content, tok.idx)
+
+
+def passive_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
+    """A speech act in the passive with its agent ("the plan was praised by the mayor", "the
+    story was first reported by the Post"): the subject is what was said, the agent says it."""
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues.objects | cues.speech:
+            continue
+        if not any(c.dep_ == AGENT_DEP for c in tok.children):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == PASSIVE_SUBJECT_DEP), None)
+        if subj is None or subj.lower_ in cues.expletives:
+            continue
+        content = token_runs(clause_words(subj, cues))
+        if content:
+            yield Frame(_cue_span(tok), speaker_of(tok, cues), content, tok.idx)
 
 
 def _that_clause(heads: Iterable[Token]) -> Token | None:
@@ -227,6 +273,8 @@ def source_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     for found in _occurrences([t.lower_ for t in doc], cues.sources):
         first, last = doc[found.start], doc[found.stop - 1]
         obj = next((c for c in last.children if c.dep_ == OBJECT_DEP), None)
+        if obj is None:
+            obj = next((c for c in last.children if c.dep_ == PREP_COMPLEMENT_DEP), None)
         clause = first.head
         while clause.pos_ not in VERB_POS and clause.head != clause:
             clause = clause.head
@@ -240,7 +288,14 @@ def find_frames(doc: Doc, cues: Cues) -> list[Frame]:
     """Every frame of the article; a multiword cue wins over the single verb inside it."""
     frames: list[Frame] = []
     seen: set[Spans] = set()
-    for finder in (phrase_frames, source_frames, verb_frames, object_frames, noun_frames):
+    for finder in (
+        phrase_frames,
+        source_frames,
+        verb_frames,
+        object_frames,
+        passive_frames,
+        noun_frames,
+    ):
         for frame in finder(doc, cues):
             if frame.content not in seen:
                 seen.add(frame.content)

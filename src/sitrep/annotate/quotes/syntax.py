@@ -66,6 +66,7 @@ def clause_words(tok: Token, cues: Cues) -> list[Token]:
             and t.dep_ == CONJ_DEP
             and t.pos_ == "VERB"
             and t.lemma_.lower() in cues.framing
+            and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
         ):
             drop.update(x.i for x in t.subtree)
             j = t.left_edge.i - 1
