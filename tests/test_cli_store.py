@@ -43,7 +43,7 @@ def _counts(output: str) -> dict[str, int]:
 
 def test_every_store_command_has_help(app: typer.Typer) -> None:
     group = get_command(app)
-    assert set(group.commands) == {"ingest", "stats", "query"}  # type: ignore[attr-defined]
+    assert set(group.commands) == {"ingest", "stats", "query", "export"}  # type: ignore[attr-defined]
     for name, cmd in group.commands.items():  # type: ignore[attr-defined]
         assert cmd.help, f"command {name} has no help text"
         for p in cmd.params:
@@ -92,3 +92,43 @@ def test_query_refuses_writes_and_missing_store(app: typer.Typer, tmp_path: Path
         app, ["query", "SELECT id FROM articles", "--db", str(tmp_path / "s.duckdb"), "-f", "csv"]
     )
     assert empty.exit_code == 0 and empty.stdout.strip() == "id"
+
+
+def test_listings_read_the_store_with_filters(app: typer.Typer, tmp_path: Path) -> None:
+    from sitrep.cli import app as main_app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in ARTICLES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    db = str(tmp_path / "s.duckdb")
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", db]).exit_code == 0
+    res = runner.invoke(main_app, ["events", "--db", db, "--actor", "irn", "-f", "jsonl"])
+    assert res.exit_code == 0, res.output
+    found = [json.loads(line) for line in res.stdout.splitlines()]
+    assert found and all("IRN" in (e["source_country"] + e["target_country"]) for e in found)
+    res = runner.invoke(main_app, ["events", "--db", db, "--type", "ASSAULT", "-f", "jsonl"])
+    assert [json.loads(line)["type"] for line in res.stdout.splitlines()] == ["ASSAULT"]
+
+
+def test_filters_need_the_store(tmp_path: Path) -> None:
+    from sitrep.cli import app as main_app
+
+    f = tmp_path / "a.txt"
+    f.write_text("Rebels attacked a convoy.", encoding="utf-8")
+    res = runner.invoke(main_app, ["events", str(f), "--type", "ASSAULT"])
+    assert res.exit_code == 1 and "E023" in res.output
+
+
+def test_export_writes_one_parquet_file_per_table(app: typer.Typer, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLES["c.txt"], encoding="utf-8")
+    db = str(tmp_path / "s.duckdb")
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", db]).exit_code == 0
+    res = runner.invoke(app, ["export", str(tmp_path / "out"), "--db", db])
+    assert res.exit_code == 0, res.output
+    assert pq.read_table(tmp_path / "out" / "articles.parquet").num_rows == 1
+    assert pq.read_table(tmp_path / "out" / "events.parquet").num_rows >= 1

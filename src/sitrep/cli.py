@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -15,7 +16,9 @@ from rich.console import Console
 
 from sitrep import __version__, parse_date
 from sitrep.cli_common import (
+    DEFAULT_DB,
     BatchSize,
+    Db,
     MaxMb,
     Output,
     Paths,
@@ -98,40 +101,60 @@ def extract(
         tally.close()
 
 
-def _show(
-    view: str, paths: list[str], published: str | None, fmt: RowFormat, output: Path | None
-) -> None:
-    """Extract ``paths`` and print one row per record of ``view`` (per article, for now; the
-    corpus-wide view reads the store)."""
-    from sitrep.views import rows
+OptPaths = Annotated[
+    list[str] | None,
+    typer.Argument(help="Articles to extract now; without them, read the store (--db)."),
+]
+ActorOpt = Annotated[str | None, typer.Option("--actor", help="Actor id, name or country.")]
+TypeOpt = Annotated[str | None, typer.Option("--type", help="Event type, quote or actor kind.")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="From this day, YYYY-MM-DD.")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="To this day, YYYY-MM-DD.")]
+PlaceOpt = Annotated[str | None, typer.Option("--place", help="GeoNames id or place name.")]
 
-    with user_errors():
-        options = Options(published=parse_date(published))
-        tally = Tally()
-        with output_to(output) as out:
+
+def _view_command(view: str, about: str) -> Callable[..., None]:
+    """One listing command: rows of ``view`` for the articles given, or from the store."""
+
+    def command(
+        paths: OptPaths = None,
+        db: Db = DEFAULT_DB,
+        actor: ActorOpt = None,
+        kind: TypeOpt = None,
+        since: SinceOpt = None,
+        until: UntilOpt = None,
+        place: PlaceOpt = None,
+        published: Published = None,
+        fmt: RowFmt = RowFormat.table,
+        output: Output = None,
+    ) -> None:
+        from sitrep.store import Store
+        from sitrep.views import rows
+
+        with user_errors(), output_to(output) as out:
+            if not paths:
+                with Store(db, read_only=True) as store:
+                    found = store.rows(view, actor=actor, type=kind, since=parse_date(since),
+                                       until=parse_date(until), place=place)  # fmt: skip
+                    write_rows(found, fmt, out, view)
+                return
+            if any(v is not None for v in (actor, kind, since, until, place)):
+                raise SitrepError(E.E023)
+            tally = Tally()
+            options = Options(published=parse_date(published))
             write_rows(rows(view, extractions(paths, options, tally)), fmt, out, view)
-        tally.close()
+            tally.close()
+
+    command.__doc__ = about
+    return command
 
 
-@app.command()
-def actors(paths: Paths, published: Published = None, fmt: RowFmt = RowFormat.table,
-           output: Output = None) -> None:  # fmt: skip
-    """List the actors of each article: country, sector, kind, role, mentions."""
-    _show("actors", paths, published, fmt, output)
-
-
-@app.command()
-def quotes(paths: Paths, published: Published = None, fmt: RowFmt = RowFormat.table,
-           output: Output = None) -> None:  # fmt: skip
-    """List the quotes of each article: speaker, cue, kind, date, content."""
-    _show("quotes", paths, published, fmt, output)
-
-
-@app.command()
-def events(paths: Paths, published: Published = None, fmt: RowFmt = RowFormat.table,
-           output: Output = None) -> None:  # fmt: skip
-    """List the events of each article: type, mode, source, target, date, place, evidence."""
-    _show("events", paths, published, fmt, output)
+app.command("actors")(
+    _view_command("actors", "List actors: country, sector, kind, role, mentions.")
+)
+app.command("quotes")(_view_command("quotes", "List quotes: speaker, cue, kind, date, content."))
+app.command("events")(
+    _view_command("events", "List events: type, mode, sides, date, place, evidence.")
+)
 
 
 @app.command("eval")

@@ -121,3 +121,7 @@ def write_rows(found: Iterator[dict[str, Any]], fmt: RowFormat, out: TextIO, tit
     for row in items:
         table.add_row(*("" if v is None else clip(str(v), 80) for v in row.values()))
     Console(file=out, width=200).print(table)
+
+
+Db = Annotated[Path, typer.Option("--db", help="The store: a DuckDB file, created if absent.")]
+DEFAULT_DB = Path("sitrep.duckdb")

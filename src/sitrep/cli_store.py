@@ -18,6 +18,8 @@ from rich.table import Column, Table
 
 from sitrep import parse_date
 from sitrep.cli_common import (
+    DEFAULT_DB,
+    Db,
     Paths,
     Published,
     RowFmt,
@@ -32,15 +34,14 @@ from sitrep.cli_common import (
 from sitrep.model import Extraction, Skipped
 from sitrep.options import Options
 from sitrep.store import Store
+from sitrep.store.export import TableFormat, export_tables
 
 if TYPE_CHECKING:
     from sitrep.pipeline import Pipeline, Result
 
-Db = Annotated[Path, typer.Option("--db", help="The store: a DuckDB file, created if absent.")]
 PerTransaction = Annotated[
     int, typer.Option("--commit-every", min=1, help="Articles written per transaction.")
 ]
-DEFAULT_DB = Path("sitrep.duckdb")
 
 
 def _pipeline(options: Options) -> Pipeline:
@@ -138,8 +139,22 @@ def query(
     write_rows(rows, fmt, sys.stdout, "query")
 
 
+def export(
+    folder: Annotated[Path, typer.Argument(help="Folder to write one file per table into.")],
+    db: Db = DEFAULT_DB,
+    fmt: Annotated[
+        TableFormat, typer.Option("--format", "-f", help="parquet (typed) or csv (with header).")
+    ] = TableFormat.parquet,
+) -> None:
+    """Export every table of the store as Parquet or CSV files, for pandas, polars or R."""
+    with user_errors(), Store(db, read_only=True) as store:
+        written = export_tables(store, folder, fmt)
+    err.print(f"wrote {len(written)} files to {folder}")
+
+
 def register(app: typer.Typer) -> None:
     """Add the store commands to ``app`` (the main CLI, or a test's own app)."""
     app.command()(ingest)
     app.command()(stats)
     app.command()(query)
+    app.command()(export)

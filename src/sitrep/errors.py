@@ -31,6 +31,7 @@ class E(StrEnum):
     E020 = "Unknown view '{view}': use events, quotes or actors"
     E021 = "A batch of {n} articles (from {first}) was not stored, nothing of it kept: {reason}"
     E022 = "Export failed: {reason}"
+    E023 = "Filters (--actor, --type, --since, --until, --place) read the store: ingest first"
 
 
 class SitrepError(Exception):

@@ -22,7 +22,8 @@ WITH sides AS (
         string_agg(coalesce(a.country, ''), '; ' ORDER BY ea.k)
             FILTER (WHERE ea.side = 'target') AS target_country,
         list(ea.actor_id) AS actor_ids,
-        list(lower(a.name)) AS names
+        list(lower(a.name)) AS names,
+        list(a.country) AS countries
     FROM event_actors ea
     LEFT JOIN actors a ON a.article_id = ea.article_id AND a.actor_id = ea.actor_id
     GROUP BY ea.article_id, ea.event_n
@@ -54,21 +55,24 @@ FROM actors a
 JOIN articles art ON art.id = a.article_id
 LEFT JOIN mentions m ON m.article_id = a.article_id AND m.actor_id = a.actor_id"""
 
-# Per view: the base query, its day expression, how an actor matches, what `type` means, the
-# article column, the tail (grouping and order).
+# Per view: the base query, its day expression, how an actor matches (id, name or country),
+# what `type` means, the article column, the tail (grouping and order).
 _VIEWS: dict[str, tuple[str, str, str, str, str, str]] = {
     "events": (
         _EVENTS, "coalesce(e.day, art.published)",
-        "(list_contains(s.actor_ids, ?) OR list_contains(s.names, lower(?)))", "e.type",
+        "(list_contains(s.actor_ids, ?) OR list_contains(s.names, lower(?))"
+        " OR list_contains(s.countries, upper(?)))", "e.type",
         "e.article_id", " ORDER BY 2 NULLS LAST, e.article_id, e.n",
     ),
     "quotes": (
         _QUOTES, "coalesce(TRY_CAST(q.date AS DATE), art.published)",
-        "(q.speaker_actor = ? OR lower(a.name) = lower(?))", "q.kind", "q.article_id",
+        "(q.speaker_actor = ? OR lower(a.name) = lower(?) OR a.country = upper(?))",
+        "q.kind", "q.article_id",
         " ORDER BY q.article_id, q.n",
     ),
     "actors": (
-        _ACTORS, "art.published", "(a.actor_id = ? OR lower(a.name) = lower(?))", "a.kind",
+        _ACTORS, "art.published",
+        "(a.actor_id = ? OR lower(a.name) = lower(?) OR a.country = upper(?))", "a.kind",
         "a.article_id", " GROUP BY ALL ORDER BY a.article_id, a.name",
     ),
 }  # fmt: skip
@@ -101,7 +105,7 @@ def view_sql(
     params: list[Any] = []
     if actor is not None:
         where.append(actor_match)
-        params += [actor, actor]
+        params += [actor, actor, actor]  # an actor id, a name, or a country code
     if type is not None:
         where.append(f"{type_col} = ?")
         params.append(type)
