@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
@@ -132,3 +133,55 @@ def test_export_writes_one_parquet_file_per_table(app: typer.Typer, tmp_path: Pa
     assert res.exit_code == 0, res.output
     assert pq.read_table(tmp_path / "out" / "articles.parquet").num_rows == 1
     assert pq.read_table(tmp_path / "out" / "events.parquet").num_rows >= 1
+
+
+def _corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir(exist_ok=True)
+    for name, text in ARTICLES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    return corpus
+
+
+def test_a_second_run_passes_unchanged_articles_by(app: typer.Typer, tmp_path: Path) -> None:
+    db = str(tmp_path / "s.duckdb")
+    args = ["ingest", str(_corpus(tmp_path)), "--db", db]
+    assert runner.invoke(app, args).exit_code == 0
+    second = runner.invoke(app, args)
+    assert second.exit_code == 0, second.output
+    assert "3 already stored unchanged" in second.stderr
+    with Store(db, read_only=True) as store:
+        _, runs = store.query("SELECT extracted FROM runs ORDER BY run_id")
+    assert [r[0] for r in runs] == [3, 0]
+    forced = runner.invoke(app, [*args, "--force"])
+    assert forced.exit_code == 0 and "unchanged" not in forced.stderr
+
+
+def test_an_interrupted_run_resumes_without_duplicates(
+    app: typer.Typer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run killed after its first batch: the rerun stores the rest, and the store equals
+    the store of a clean run."""
+    clean, broken = str(tmp_path / "clean.duckdb"), str(tmp_path / "broken.duckdb")
+    corpus = str(_corpus(tmp_path))
+    assert runner.invoke(app, ["ingest", corpus, "--db", clean]).exit_code == 0
+
+    real_write, calls = Store.write, []
+
+    def dies_on_second_batch(self: Store, extractions: Any, run_id: int | None = None) -> int:
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # what Ctrl-C raises mid-run
+        return real_write(self, extractions, run_id)
+
+    monkeypatch.setattr(Store, "write", dies_on_second_batch)
+    runner.invoke(app, ["ingest", corpus, "--db", broken, "--commit-every", "1"])
+    monkeypatch.setattr(Store, "write", real_write)
+    with Store(broken, read_only=True) as store:
+        assert store.counts()["articles"] == 1
+    assert runner.invoke(app, ["ingest", corpus, "--db", broken]).exit_code == 0
+    with Store(clean, read_only=True) as a, Store(broken, read_only=True) as b:
+        ca, cb = a.counts(), b.counts()
+    assert {k: v for k, v in ca.items() if k != "runs"} == {
+        k: v for k, v in cb.items() if k != "runs"
+    }

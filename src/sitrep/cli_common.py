@@ -64,13 +64,14 @@ class Tally:
     """Counts what a run extracted and skipped, and says so at the end."""
 
     def __init__(self) -> None:
-        self.done = self.skipped = 0
+        self.done = self.skipped = self.unchanged = 0
 
     def close(self) -> None:
-        if self.done == 0:
+        if self.done + self.unchanged == 0:
             raise SitrepError(E.E014)
-        if self.skipped:
-            err.print(f"{self.done} extracted, {self.skipped} skipped")
+        if self.skipped or self.unchanged:
+            kept = f", {self.unchanged} already stored unchanged" if self.unchanged else ""
+            err.print(f"{self.done} extracted, {self.skipped} skipped{kept}")
 
 
 def extractions(paths: list[str], options: Options, tally: Tally) -> Iterator[Extraction]:

@@ -31,7 +31,7 @@ from sitrep.cli_common import (
     user_errors,
     write_rows,
 )
-from sitrep.model import Extraction, Skipped
+from sitrep.model import Article, Extraction, Skipped
 from sitrep.options import Options
 from sitrep.store import Store
 from sitrep.store.export import TableFormat, export_tables
@@ -51,14 +51,25 @@ def _pipeline(options: Options) -> Pipeline:
     return Pipeline(options)
 
 
-def _results(paths: list[str], options: Options) -> Iterator[Result]:
-    """Every input extracted or skipped, in order, with a progress bar on a terminal."""
+def _results(
+    paths: list[str], options: Options, store: Store, tally: Tally, force: bool
+) -> Iterator[Result]:
+    """Every input extracted or skipped, in order, with a progress bar on a terminal; articles
+    the store holds unchanged are passed by (counted) unless ``force``."""
     from sitrep.ingest.sources import read_paths
 
+    def fresh(items: Iterator[Article | Skipped]) -> Iterator[Article | Skipped]:
+        for item in items:
+            if not force and isinstance(item, Article) and store.unchanged(item):
+                tally.unchanged += 1
+            else:
+                yield item
+
     pipeline = _pipeline(options)
+    items = fresh(read_paths(paths, published=options.published, options=options))
     with progress("ingesting") as bar:
         task = bar.add_task("ingest", total=None)
-        for result in pipeline.run(read_paths(paths, published=options.published, options=options)):
+        for result in pipeline.run(items):
             bar.advance(task)
             yield result
 
@@ -69,15 +80,19 @@ def ingest(
     published: Published = None,
     workers: Workers = 1,
     commit_every: PerTransaction = 64,
+    force: Annotated[
+        bool, typer.Option("--force", help="Re-extract articles stored unchanged too.")
+    ] = False,
 ) -> None:
-    """Extract articles and store them; an article stored before is replaced, not doubled."""
+    """Extract articles and store them; an article stored before is replaced, not doubled, and
+    one stored unchanged is passed by, so an interrupted run resumes where it stopped."""
     with user_errors():
         options = Options(workers=workers, published=parse_date(published))
         tally = Tally()
         with Store(db) as store:
             run_id = store.start_run(paths, options.model)
             pending: list[Extraction] = []
-            for result in _results(paths, options):
+            for result in _results(paths, options, store, tally, force):
                 if isinstance(result, Skipped):
                     tally.skipped += 1
                     err.print(f"[yellow]skipped[/yellow] {result.reason}", highlight=False)

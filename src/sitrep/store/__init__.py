@@ -23,7 +23,7 @@ import pyarrow as pa
 
 from sitrep import __version__
 from sitrep.errors import E, SitrepError
-from sitrep.model import Extraction, Skipped, Spans, span_text
+from sitrep.model import Article, Extraction, Skipped, Spans, span_text
 from sitrep.options import DEFAULT_MODEL
 from sitrep.store.filters import view_sql
 
@@ -133,6 +133,16 @@ class Store:
             con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch")
         finally:
             con.unregister("_batch")
+
+    def unchanged(self, article: Article) -> bool:
+        """True when the store already holds ``article`` with the same text: ingesting it again
+        would write the same rows, so a resumed or repeated run passes it by."""
+        row = (
+            self._writer()
+            .execute("SELECT md5(text) FROM articles WHERE id = ?", [article.id])
+            .fetchone()
+        )
+        return row is not None and row[0] == hashlib.md5(article.text.encode("utf-8")).hexdigest()
 
     def start_run(self, inputs: Sequence[str], model: str = DEFAULT_MODEL) -> int:
         """Record that a run began, with the versions that will make its rows; its id."""
