@@ -177,3 +177,23 @@ def test_stdin_over_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"x" * 2_000)))
     (item,) = list(read_path("-", options=Options(max_mb=0.001)))
     assert _code(item) == "E004"
+
+
+def test_gzipped_jsonl_and_a_truncated_one(tmp_path: Path) -> None:
+    import gzip
+    import json
+
+    lines = "".join(
+        json.dumps({"id": f"r{i}", "text": f"Story number {i} about the river towns."}) + "\n"
+        for i in range(200)
+    ).encode("utf-8")
+    whole = tmp_path / "dump.jsonl.gz"
+    whole.write_bytes(gzip.compress(lines))
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(gzip.compress(lines)[:-40])
+    out = list(read_paths([whole, cut]))
+    from_whole = [a for a in out if isinstance(a, Article) and a.source.startswith(str(whole))]
+    assert [a.id for a in from_whole] == [f"r{i}" for i in range(200)]
+    skipped = [s for s in out if isinstance(s, Skipped)]
+    assert len(skipped) == 1 and skipped[0].where == str(cut) and "truncated" in skipped[0].reason
+    assert any(isinstance(a, Article) and str(cut) in (a.source or "") for a in out)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
+import gzip
 import json
 import os
 import re
@@ -22,7 +23,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
-from typing import BinaryIO
+from typing import Protocol
 
 from sitrep.errors import E, SitrepError
 from sitrep.ingest.clean import article_from_html, article_from_text, iso_date
@@ -31,7 +32,17 @@ from sitrep.options import Options
 
 Item = Article | Skipped
 
-SUFFIXES: dict[str, str] = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+SUFFIXES: dict[str, str] = {
+    ".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".jsonl.gz": "jsonl",
+}  # fmt: skip
+
+
+def suffix(path: Path) -> str:
+    """The suffix that says how to read ``path``: the last one, or both of ".jsonl.gz"."""
+    both = "".join(path.suffixes[-2:]).lower()
+    return both if both in SUFFIXES else path.suffix.lower()
+
+
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 GLOB_CHARS = re.compile(r"[*?\[]")
@@ -61,7 +72,7 @@ def read_path(
     for target in _expand(Path(path)):
         if isinstance(target, Skipped):
             yield target
-        elif SUFFIXES.get(target.suffix.lower()) == "jsonl":
+        elif SUFFIXES.get(suffix(target)) == "jsonl":
             yield from _read_jsonl(target, published, opts)
         else:
             yield _guarded(str(target), partial(_file_article, target, published, opts))
@@ -97,7 +108,7 @@ def _expand(path: Path) -> Iterator[Path | Skipped]:
 
 
 def _supported(files: Sequence[Path]) -> list[Path]:
-    return [f for f in files if f.suffix.lower() in SUFFIXES and not f.name.startswith(".")]
+    return [f for f in files if suffix(f) in SUFFIXES and not f.name.startswith(".")]
 
 
 def _walk(root: Path) -> list[Path]:
@@ -153,7 +164,7 @@ def _decode(data: bytes, where: str) -> str:
 
 def _file_article(path: Path, published: dt.date | None, opts: Options) -> Article:
     where = str(path)
-    kind = SUFFIXES.get(path.suffix.lower())
+    kind = SUFFIXES.get(suffix(path))
     if kind is None:
         raise SitrepError(E.E008, path=where, suffix=path.suffix or "(none)")
     data = _read_bytes(path, opts)
@@ -171,7 +182,13 @@ def _stdin_article(published: dt.date | None, opts: Options) -> Article:
     return article_from_text(text, id=content_id(text), published=published, source=STDIN_NAME)
 
 
-def _bounded_lines(fh: BinaryIO, limit: int) -> Iterator[tuple[bytes | None, int]]:
+class _ByteLines(Protocol):
+    """What ``_bounded_lines`` reads: a plain or a gzip file opened in binary."""
+
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+def _bounded_lines(fh: _ByteLines, limit: int) -> Iterator[tuple[bytes | None, int]]:
     """Each line of ``fh`` with its size in bytes; a line over ``limit`` comes back as ``None``
     and is skipped through in chunks, never held in memory whole."""
     while line := fh.readline(limit + 1):
@@ -191,7 +208,8 @@ def _read_jsonl(path: Path, published: dt.date | None, opts: Options) -> Iterato
     try:
         if path.stat().st_size == 0:
             raise SitrepError(E.E002, path=path)
-        with path.open("rb") as fh:
+        opener = gzip.open if suffix(path).endswith(".gz") else open
+        with opener(path, "rb") as fh:
             for number, (raw, size) in enumerate(_bounded_lines(fh, _limit(opts)), start=1):
                 where = f"{path}:{number}"
                 if raw is None:
@@ -200,6 +218,8 @@ def _read_jsonl(path: Path, published: dt.date | None, opts: Options) -> Iterato
                     yield _guarded(where, partial(_record, raw, path, number, published))
     except (SitrepError, OSError) as exc:
         yield _skipped(str(path), exc)
+    except EOFError:  # a gzip cut short: the records before the cut came out above
+        yield Skipped(str(path), str(SitrepError(E.E016, path=path, reason="truncated gzip")))
 
 
 def _record(raw: bytes, path: Path, number: int, published: dt.date | None) -> Article:
