@@ -24,6 +24,7 @@ class E(StrEnum):
     E012 = "Annotator '{name}' needs '{need}', which no earlier annotator produces"
     E013 = "{path}:{line}: gold record is invalid ({reason})"
     E014 = "Nothing could be processed: every input was skipped"
+    E015 = "{path}: not English ({share:.0%} of its words are English function words); skipped"
     E016 = "{path}: cannot be read ({reason})"
     E017 = "{path}: the store cannot be opened ({reason})"
     E018 = "The query would change the store, and queries are read-only ({reason})"

@@ -23,3 +23,4 @@ class Options:
     workers: int = 1
     max_mb: float = 1.0
     published: dt.date | None = None
+    english_only: bool = True  # ingestion skips (and counts) articles that are not English

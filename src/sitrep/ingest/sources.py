@@ -21,12 +21,14 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Protocol
 
 from sitrep.errors import E, SitrepError
 from sitrep.ingest.clean import article_from_html, article_from_text, iso_date
+from sitrep.ingest.language import english_share, looks_english
 from sitrep.model import Article, Skipped, content_id
 from sitrep.options import Options
 
@@ -54,10 +56,22 @@ SKIP_CHUNK = 1 << 20
 def read_paths(
     paths: Sequence[str | Path], published: dt.date | None = None, options: Options | None = None
 ) -> Iterator[Item]:
-    """Every article of every path, in order; what cannot be read comes out as ``Skipped``."""
+    """Every article of every path, in order; what cannot be read, and (with
+    ``Options.english_only``) what is not English, comes out as ``Skipped``."""
     opts = options or Options()
     for path in paths:
-        yield from read_path(path, published, opts)
+        for item in read_path(path, published, opts):
+            yield _language_checked(item) if opts.english_only else item
+
+
+def _language_checked(item: Item) -> Item:
+    if isinstance(item, Skipped):
+        return item
+    if not looks_english(item.text):
+        share = english_share(item.text)[1]
+        return Skipped(item.source or item.id, str(SitrepError(E.E015, path=item.source or item.id,
+                                                                share=share)))  # fmt: skip
+    return replace(item, lang="en")
 
 
 def read_path(
