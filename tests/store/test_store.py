@@ -200,3 +200,18 @@ def test_export_to_a_file_path_fails_cleanly(store: Store, tmp_path: Path) -> No
     (tmp_path / "taken").write_text("x", encoding="utf-8")
     with pytest.raises(SitrepError, match="E022"):
         store.copy(f"COPY articles TO '{tmp_path / 'taken' / 'x.csv'}' (FORMAT csv)")
+
+
+def test_happenings_count_articles_and_sources(store: Store) -> None:
+    """One attack told by three articles from two outlets is one happening."""
+    hosts = ["news.example.org", "news.example.org", "wire.example.net"]
+    wire = []
+    for i, host in enumerate(hosts):
+        x = make(f"w{i}")
+        wire.append(replace(x, article=replace(x.article, url=f"https://{host}/story/{i}")))
+    store.write(wire)
+    _, rows = store.query(
+        "SELECT type, source_countries, target_countries, n_articles, n_sources, len(evidence) "
+        "FROM happenings"
+    )
+    assert rows == [("ASSAULT", "RU", "UA", 3, 2, 3)]

@@ -174,3 +174,34 @@ JOIN articles art ON art.id = q.article_id
 LEFT JOIN actors a ON a.article_id = q.article_id AND a.actor_id = q.speaker_actor
 WHERE q.speaker_actor IS NOT NULL
 GROUP BY q.speaker_actor;
+
+-- One row per happening across articles (GDELT's NumArticles / NumSources): events of the same
+-- type, day, source and target countries and place, however many articles report them, with
+-- every article's evidence kept. A source is the host of the article's URL, else its file.
+CREATE OR REPLACE VIEW happenings AS
+WITH sides AS (
+    SELECT ea.article_id, ea.event_n,
+        string_agg(DISTINCT a.country, ';' ORDER BY a.country)
+            FILTER (WHERE ea.side = 'source') AS source_countries,
+        string_agg(DISTINCT a.country, ';' ORDER BY a.country)
+            FILTER (WHERE ea.side = 'target') AS target_countries
+    FROM event_actors ea
+    LEFT JOIN actors a ON a.article_id = ea.article_id AND a.actor_id = ea.actor_id
+    GROUP BY ea.article_id, ea.event_n
+)
+SELECT
+    coalesce(e.day, art.published) AS date,
+    e.type,
+    s.source_countries,
+    s.target_countries,
+    e.place,
+    count(*) AS n_events,
+    count(DISTINCT e.article_id) AS n_articles,
+    count(DISTINCT coalesce(nullif(regexp_extract(art.url, '^[a-z]+://([^/]+)', 1), ''),
+                            art.source)) AS n_sources,
+    list(e.article_id ORDER BY e.article_id) AS articles,
+    list(e.evidence ORDER BY e.article_id) AS evidence
+FROM events e
+JOIN articles art ON art.id = e.article_id
+LEFT JOIN sides s ON s.article_id = e.article_id AND s.event_n = e.n
+GROUP BY ALL;
