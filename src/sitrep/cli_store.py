@@ -34,7 +34,8 @@ from sitrep.cli_common import (
 from sitrep.model import Article, Extraction, Skipped
 from sitrep.options import Options
 from sitrep.store import Store
-from sitrep.store.export import TableFormat, export_tables
+from sitrep.store import export as exports
+from sitrep.store.export import ExportFormat
 
 if TYPE_CHECKING:
     from sitrep.pipeline import Pipeline, Result
@@ -155,15 +156,16 @@ def query(
 
 
 def export(
-    folder: Annotated[Path, typer.Argument(help="Folder to write one file per table into.")],
+    folder: Annotated[Path, typer.Argument(help="Folder to write the export files into.")],
     db: Db = DEFAULT_DB,
     fmt: Annotated[
-        TableFormat, typer.Option("--format", "-f", help="parquet (typed) or csv (with header).")
-    ] = TableFormat.parquet,
+        ExportFormat,
+        typer.Option("--format", "-f", help="parquet or csv (a file per table), jsonl, plover."),
+    ] = ExportFormat.parquet,
 ) -> None:
-    """Export every table of the store as Parquet or CSV files, for pandas, polars or R."""
+    """Export the store: tables as Parquet or CSV, extractions as JSONL, events as PLOVER."""
     with user_errors(), Store(db, read_only=True) as store:
-        written = export_tables(store, folder, fmt)
+        written = exports.export(store, folder, fmt)
     err.print(f"wrote {len(written)} files to {folder}")
 
 

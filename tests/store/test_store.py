@@ -4,6 +4,7 @@ queries, filtered rows."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from sitrep.model import (
     span_of,
 )
 from sitrep.store import TABLES, Store
-from sitrep.store.export import TableFormat, export_tables
+from sitrep.store.export import ExportFormat, export, export_tables
 
 TEXT = "Russia attacked Ukraine in Kyiv on Tuesday. Putin said: 'We will win.'"
 
@@ -184,8 +185,8 @@ def test_read_only_store_of_missing_file(tmp_path: Path) -> None:
         Store(tmp_path / "missing.duckdb", read_only=True)
 
 
-@pytest.mark.parametrize("fmt", list(TableFormat))
-def test_export_tables(store: Store, tmp_path: Path, fmt: TableFormat) -> None:
+@pytest.mark.parametrize("fmt", [ExportFormat.parquet, ExportFormat.csv])
+def test_export_tables(store: Store, tmp_path: Path, fmt: ExportFormat) -> None:
     store.write([make(), make("a2")])
     store.close()
     with Store(store.path, read_only=True) as reader:
@@ -215,3 +216,20 @@ def test_happenings_count_articles_and_sources(store: Store) -> None:
         "FROM happenings"
     )
     assert rows == [("ASSAULT", "RU", "UA", 3, 2, 3)]
+
+
+def test_export_extractions_and_plover_events(store: Store, tmp_path: Path) -> None:
+    x = make()
+    store.write([x, make("a2")])
+    store.close()
+    with Store(store.path, read_only=True) as reader:
+        (jsonl,) = export(reader, tmp_path, ExportFormat.jsonl)
+        (plover,) = export(reader, tmp_path, ExportFormat.plover)
+    records = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
+    assert records[0] == json.loads(json.dumps(x.to_json()))  # the record, text included
+    events = [json.loads(line) for line in plover.read_text(encoding="utf-8").splitlines()]
+    assert len(events) == 2
+    e = events[0]
+    assert e["id"] == "a1-0" and e["event"] == ["ASSAULT"] and e["date"] == "2022-03-01"
+    assert e["actor"] == [{"name": "Russia", "code": "RU", "agent": "government"}]
+    assert e["recipient"][0]["name"] == "Ukraine" and e["event_loc"] == {"geonameid": 703448}

@@ -179,6 +179,15 @@ class Store:
             out[name] = int(row[0]) if row else 0
         return out
 
+    def stream(
+        self, sql: str, params: Sequence[Any] = (), size: int = 1000
+    ) -> Iterator[tuple[Any, ...]]:
+        """Rows of a read-only query, fetched ``size`` at a time: exports of a large store
+        never hold it whole in memory."""
+        cursor = self._connect(read_only=True).execute(sql, list(params))
+        while chunk := cursor.fetchmany(size):
+            yield from chunk
+
     def query(
         self, sql: str, params: Sequence[Any] = ()
     ) -> tuple[list[str], list[tuple[Any, ...]]]:
@@ -262,11 +271,19 @@ def _tables(batch: list[Extraction], run_id: int | None) -> dict[str, list[Row]]
         tables["articles"].append(
             {"id": a.id, "title": a.title, "published": a.published,
              "published_source": a.published_source, "url": a.url, "source": a.source,
-             "author": a.author, "text": a.text, "ingested_at": now, "run_id": run_id}
+             "author": a.author, "text": a.text, "ingested_at": now, "run_id": run_id,
+             "record": _record(x)}
         )  # fmt: skip
         _add_entities(x, tables)
         _add_quotes_events(x, tables)
     return tables
+
+
+def _record(x: Extraction) -> str:
+    """The Extraction's JSON record without its text (the ``text`` column holds that once)."""
+    rec = x.to_json()
+    del rec["text"]
+    return json.dumps(rec, ensure_ascii=False)
 
 
 def _add_entities(x: Extraction, tables: dict[str, list[Row]]) -> None:

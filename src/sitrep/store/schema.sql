@@ -18,7 +18,8 @@ CREATE TABLE IF NOT EXISTS articles (
     author VARCHAR,
     text VARCHAR NOT NULL,
     ingested_at TIMESTAMP NOT NULL,
-    run_id INTEGER
+    run_id INTEGER,
+    record VARCHAR  -- the Extraction record (JSON) less its text: what `export --format jsonl` writes
 );
 
 CREATE TABLE IF NOT EXISTS actors (
