@@ -82,3 +82,19 @@ def test_bad_inputs_are_reported_and_the_rest_extracted(tmp_path: Path) -> None:
     for code, where in expected:
         line = next((ln for ln in res.stderr.splitlines() if code in ln), "")
         assert where in line, f"{code} not reported for {where}: {res.stderr}"
+
+
+def test_jsonl_field_names_are_configurable(tmp_path: Path) -> None:
+    f = tmp_path / "dump.jsonl"
+    f.write_text('{"uid": "x1", "body": "Rebels attacked a convoy.", "date": "2020-01-09"}\n',
+                 encoding="utf-8")  # fmt: skip
+    args = ["extract", str(f), "--field", "text=body", "--field", "id=uid",
+            "--field", "published=date"]  # fmt: skip
+    res = runner.invoke(app, args)
+    assert res.exit_code == 0, res.output
+    rec = json.loads(res.stdout)
+    assert rec["id"] == "x1" and rec["published"] == "2020-01-09"
+    plain = runner.invoke(app, ["extract", str(f)])
+    assert plain.exit_code == 1 and "'text' field" in plain.stderr
+    bad = runner.invoke(app, ["extract", str(f), "--field", "body"])
+    assert bad.exit_code == 1 and "E024" in bad.output

@@ -19,6 +19,7 @@ from sitrep.cli_common import (
     DEFAULT_DB,
     BatchSize,
     Db,
+    Fields,
     MaxMb,
     Output,
     Paths,
@@ -28,6 +29,7 @@ from sitrep.cli_common import (
     Tally,
     Workers,
     extractions,
+    json_fields,
     output_to,
     progress,
     user_errors,
@@ -80,11 +82,13 @@ def extract(
     workers: Workers = 1,
     batch_size: BatchSize = 32,
     max_mb: MaxMb = Options.max_mb,
+    fields: Fields = None,
 ) -> None:
     """Extract actors, times, places, quotes and events from articles; one record each."""
     with user_errors():
         pub = parse_date(published)
-        options = Options(workers=workers, batch_size=batch_size, max_mb=max_mb, published=pub)
+        options = Options(workers=workers, batch_size=batch_size, max_mb=max_mb, published=pub,
+                          fields=json_fields(fields))  # fmt: skip
         tally = Tally()
         with output_to(output) as out:
             xs = extractions(paths, options, tally)

@@ -5,6 +5,7 @@ command modules (``cli``, ``cli_store``) import it without importing each other.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import sys
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ from rich.table import Table
 
 from sitrep.errors import E, SitrepError
 from sitrep.model import Extraction, Skipped
-from sitrep.options import Options
+from sitrep.options import JsonFields, Options
 from sitrep.render import clip
 
 err = Console(stderr=True, soft_wrap=True)  # one message, one line: greppable
@@ -126,3 +127,20 @@ def write_rows(found: Iterator[dict[str, Any]], fmt: RowFormat, out: TextIO, tit
 
 Db = Annotated[Path, typer.Option("--db", help="The store: a DuckDB file, created if absent.")]
 DEFAULT_DB = Path("sitrep.duckdb")
+
+Fields = Annotated[
+    list[str] | None,
+    typer.Option("--field", help="JSONL field names, ROLE=NAME: text, id, published, title, url."),
+]
+
+
+def json_fields(values: list[str] | None) -> JsonFields:
+    """``--field body=text``-style pairs as ``JsonFields`` (unnamed roles keep their default)."""
+    roles = [f.name for f in dataclasses.fields(JsonFields)]
+    names: dict[str, str] = {}
+    for value in values or []:
+        role, _, name = value.partition("=")
+        if role.strip() not in roles or not name.strip():
+            raise SitrepError(E.E024, value=value, roles=", ".join(roles))
+        names[role.strip()] = name.strip()
+    return JsonFields(**names)

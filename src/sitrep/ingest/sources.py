@@ -31,7 +31,7 @@ from sitrep.errors import E, SitrepError
 from sitrep.ingest.clean import article_from_html, article_from_text, iso_date
 from sitrep.ingest.language import english_share, looks_english
 from sitrep.model import Article, Skipped, content_id
-from sitrep.options import Options
+from sitrep.options import JsonFields, Options
 
 Item = Article | Skipped
 
@@ -240,14 +240,18 @@ def _read_jsonl(path: Path, published: dt.date | None, opts: Options) -> Iterato
                 if raw is None:
                     yield Skipped(where, str(_too_big(where, f"{size / 1_000_000:.1f}", opts)))
                 elif raw.strip():
-                    yield _guarded(where, partial(_record, raw, path, number, published))
+                    yield _guarded(
+                        where, partial(_record, raw, path, number, published, opts.fields)
+                    )
     except (SitrepError, OSError) as exc:
         yield _skipped(str(path), exc)
     except EOFError:  # a gzip cut short: the records before the cut came out above
         yield Skipped(str(path), str(SitrepError(E.E016, path=path, reason="truncated gzip")))
 
 
-def _record(raw: bytes, path: Path, number: int, published: dt.date | None) -> Article:
+def _record(
+    raw: bytes, path: Path, number: int, published: dt.date | None, f: JsonFields
+) -> Article:
     """The article of one JSONL line: ``text`` required; ``id``, ``published``, ``title`` and
     ``url`` optional; the id is kept as given."""
     where = f"{path}:{number}"
@@ -262,17 +266,17 @@ def _record(raw: bytes, path: Path, number: int, published: dt.date | None) -> A
         raise SitrepError(E.E005, path=path, line=number, reason="nested too deeply") from exc
     if not isinstance(obj, dict):
         raise SitrepError(E.E005, path=path, line=number, reason=f"a JSON {type(obj).__name__}")
-    text = obj.get("text")
+    text = obj.get(f.text)
     if not isinstance(text, str) or not text.strip():
-        raise SitrepError(E.E006, path=path, line=number)
+        raise SitrepError(E.E006, path=path, line=number, field=f.text)
     text = _whole_chars(text)
-    rec_id = obj.get("id")
+    rec_id = obj.get(f.id)
     if rec_id is not None and (isinstance(rec_id, bool) or not isinstance(rec_id, str | int)):
-        raise SitrepError(E.E005, path=path, line=number, reason="'id' must be a string")
+        raise SitrepError(E.E005, path=path, line=number, reason=f"'{f.id}' must be a string")
     return article_from_text(
         text, id=str(rec_id) if rec_id not in (None, "") else content_id(text),
-        published=published or _record_date(obj.get("published")), published_source="given",
-        title=_text_field(obj, "title"), url=_text_field(obj, "url"), source=where,
+        published=published or _record_date(obj.get(f.published)), published_source="given",
+        title=_text_field(obj, f.title), url=_text_field(obj, f.url), source=where,
     )  # fmt: skip
 
 
