@@ -16,8 +16,18 @@ from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from sitrep.errors import E, SitrepError
 from sitrep.model import Extraction, Skipped
@@ -46,10 +56,21 @@ def output_to(path: Path | None) -> Iterator[TextIO]:
             yield fh
 
 
+class RateColumn(ProgressColumn):
+    """Articles per second, over Rich's recent window (blank until it can tell)."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} articles/s" if speed else "", style="progress.data.speed")
+
+
 def progress(label: str) -> Progress:
+    """A progress bar on stderr (only on a terminal): count, rate, elapsed, and the time left
+    when the total is known."""
     return Progress(
-        TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True, disable=not err.is_terminal,
+        TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+        TimeElapsedColumn(), TimeRemainingColumn(), console=err, transient=True,
+        disable=not err.is_terminal,
     )  # fmt: skip
 
 
