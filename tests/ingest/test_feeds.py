@@ -10,8 +10,9 @@ import pytest
 
 from sitrep.ingest.feeds import read_feed
 from sitrep.ingest.sources import read_path, read_paths
-from sitrep.model import Article, Skipped, content_id
+from sitrep.model import Skipped, content_id
 from sitrep.options import Options
+from tests.ingest.items import only_articles, skip_code
 
 DAY = dt.date(2021, 6, 1)
 
@@ -87,20 +88,11 @@ def _write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def _articles(items: list[Article | Skipped]) -> list[Article]:
-    return [x for x in items if isinstance(x, Article)]
-
-
-def _code(item: Article | Skipped) -> str:
-    assert isinstance(item, Skipped), item
-    return item.reason[1:5]
-
-
 def test_rss_items_become_articles(tmp_path: Path) -> None:
     path = _write(tmp_path, "courier.rss", RSS)
     items = list(read_path(path))
     assert [type(x).__name__ for x in items] == ["Article", "Article", "Skipped", "Article"]
-    pier, market, lanes = _articles(items)
+    pier, market, lanes = only_articles(items)
     assert pier.id == "courier-101" and pier.source == f"{path}#1"
     assert pier.title == "Ferry Pier Closes For Repairs"
     assert pier.url == "https://courier.example.org/pier"
@@ -116,27 +108,27 @@ def test_rss_items_become_articles(tmp_path: Path) -> None:
 def test_entry_without_text_is_skipped_with_its_number(tmp_path: Path) -> None:
     path = _write(tmp_path, "courier.rss", RSS)
     skipped = [x for x in read_path(path) if isinstance(x, Skipped)]
-    assert [(s.where, _code(s)) for s in skipped] == [(f"{path}#3", "E002")]
+    assert [(s.where, skip_code(s)) for s in skipped] == [(f"{path}#3", "E002")]
 
 
 def test_atom_entries(tmp_path: Path) -> None:
     path = _write(tmp_path, "gazette.atom", ATOM)
     items = list(read_feed(path, None, Options()))
-    library, bridge = _articles(items)
+    library, bridge = only_articles(items)
     assert library.id == "urn:example:gazette:1" and library.title == "Library Reopens"
     assert library.url == "https://gazette.example.org/library"
     assert library.published == dt.date(2022, 5, 4)  # published wins over updated
     assert library.text.startswith("The Brannock library") and "dawn" in library.text
     assert bridge.text == "Engineers said the river bridge is sound <for now>."  # type text
     assert bridge.published == dt.date(2022, 5, 6) and bridge.url is None
-    assert [(s.where, _code(s)) for s in items if isinstance(s, Skipped)] == [
+    assert [(s.where, skip_code(s)) for s in items if isinstance(s, Skipped)] == [
         (f"{path}#3", "E002")  # out-of-line content is never fetched
     ]
 
 
 def test_callers_date_wins(tmp_path: Path) -> None:
     path = _write(tmp_path, "gazette.atom", ATOM)
-    items = _articles(list(read_path(path, published=DAY)))
+    items = only_articles(list(read_path(path, published=DAY)))
     assert {(a.published, a.published_source) for a in items} == {(DAY, "given")}
 
 
@@ -144,8 +136,8 @@ def test_xml_suffix_by_root(tmp_path: Path) -> None:
     feed = _write(tmp_path, "a_feed.xml", ATOM)
     sitemap = _write(tmp_path, "b_sitemap.xml", "<urlset><url><loc>x</loc></url></urlset>")
     items = list(read_paths([tmp_path]))
-    assert len(_articles(items)) == 2
-    assert [(s.where, _code(s)) for s in items if isinstance(s, Skipped)] == [
+    assert len(only_articles(items)) == 2
+    assert [(s.where, skip_code(s)) for s in items if isinstance(s, Skipped)] == [
         (f"{feed}#3", "E002"), (str(sitemap), "E008"),
     ]  # fmt: skip
 
@@ -164,7 +156,7 @@ def test_entity_expansion_is_refused_before_parsing(tmp_path: Path) -> None:
     started = time.perf_counter()
     (item,) = list(read_path(path))
     assert time.perf_counter() - started < 1.0
-    assert _code(item) == "E016" and item.where == str(path) and "DOCTYPE" in item.reason
+    assert skip_code(item) == "E016" and item.where == str(path) and "DOCTYPE" in item.reason
 
 
 def test_external_entity_is_refused(tmp_path: Path) -> None:
@@ -173,7 +165,7 @@ def test_external_entity_is_refused(tmp_path: Path) -> None:
         '<feed xmlns="http://www.w3.org/2005/Atom"><entry><summary>&x;</summary></entry></feed>'
     )
     (item,) = list(read_path(_write(tmp_path, "xxe.atom", xxe)))
-    assert _code(item) == "E016"
+    assert skip_code(item) == "E016"
 
 
 @pytest.mark.parametrize(
@@ -188,10 +180,10 @@ def test_external_entity_is_refused(tmp_path: Path) -> None:
 def test_bad_feed_files(tmp_path: Path, text: str, code: str) -> None:
     path = _write(tmp_path, "bad.rss", text)
     (item,) = list(read_path(path))
-    assert _code(item) == code and item.where == str(path)
+    assert skip_code(item) == code and item.where == str(path)
 
 
 def test_feed_over_the_size_limit(tmp_path: Path) -> None:
     path = _write(tmp_path, "big.rss", RSS)
     (item,) = list(read_path(path, options=Options(max_mb=0.0005)))
-    assert _code(item) == "E004"
+    assert skip_code(item) == "E004"

@@ -12,23 +12,11 @@ import pytest
 from sitrep.ingest.sources import read_path, read_paths
 from sitrep.model import Article, Skipped, content_id
 from sitrep.options import Options
+from tests.ingest.items import only_articles, only_skips, skip_code
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 JSONL = DATA / "articles.jsonl"
 DAY = dt.date(2021, 6, 1)
-
-
-def _articles(items: list[Article | Skipped]) -> list[Article]:
-    return [x for x in items if isinstance(x, Article)]
-
-
-def _skipped(items: list[Article | Skipped]) -> list[Skipped]:
-    return [x for x in items if isinstance(x, Skipped)]
-
-
-def _code(item: Article | Skipped) -> str:
-    assert isinstance(item, Skipped), item
-    return item.reason[1:5]
 
 
 def test_folder_is_recursive_sorted_and_supported_suffixes_only() -> None:
@@ -38,12 +26,12 @@ def test_folder_is_recursive_sorted_and_supported_suffixes_only() -> None:
     assert sorted(set(names), key=names.index) == [
         "articles.jsonl", "nested/second.txt", "page.html", "plain.txt",
     ]  # fmt: skip
-    assert len(_articles(items)) == 2 + 3
+    assert len(only_articles(items)) == 2 + 3
 
 
 def test_jsonl_records_ids_dates_and_bad_lines() -> None:
     items = list(read_path(JSONL))
-    good = _articles(items)
+    good = only_articles(items)
     assert [a.id for a in good] == ["rec-1", content_id(good[1].text)]
     first = good[0]
     assert first.source == f"{JSONL}:1"
@@ -51,24 +39,24 @@ def test_jsonl_records_ids_dates_and_bad_lines() -> None:
     assert first.title == "Ashby Opens New Library"
     assert first.url == "https://news.example.org/ashby"
     assert good[1].published is None and good[1].published_source is None
-    assert [(s.where, s.reason[1:5]) for s in _skipped(items)] == [
+    assert [(s.where, s.reason[1:5]) for s in only_skips(items)] == [
         (f"{JSONL}:3", "E005"), (f"{JSONL}:4", "E005"), (f"{JSONL}:5", "E006"),
         (f"{JSONL}:6", "E006"), (f"{JSONL}:7", "E009"),
     ]  # fmt: skip
 
 
 def test_caller_date_wins_over_record_and_metadata() -> None:
-    items = _articles(list(read_paths([JSONL, DATA / "page.html"], published=DAY)))
+    items = only_articles(list(read_paths([JSONL, DATA / "page.html"], published=DAY)))
     assert {(a.published, a.published_source) for a in items} == {(DAY, "given")}
 
 
 def test_options_published_is_the_callers_date() -> None:
-    article = _articles(list(read_path(DATA / "plain.txt", options=Options(published=DAY))))[0]
+    article = only_articles(list(read_path(DATA / "plain.txt", options=Options(published=DAY))))[0]
     assert (article.published, article.published_source) == (DAY, "given")
 
 
 def test_text_file_is_verbatim_with_chrome_marked() -> None:
-    (article,) = _articles(list(read_path(DATA / "plain.txt")))
+    (article,) = only_articles(list(read_path(DATA / "plain.txt")))
     raw = (DATA / "plain.txt").read_text(encoding="utf-8")
     assert article.text == raw
     assert article.id == content_id(raw)
@@ -81,14 +69,14 @@ def test_text_file_is_verbatim_with_chrome_marked() -> None:
 
 
 def test_html_file_metadata() -> None:
-    (article,) = _articles(list(read_path(DATA / "page.html")))
+    (article,) = only_articles(list(read_path(DATA / "page.html")))
     assert article.published == dt.date(2021, 3, 4) and article.published_source == "metadata"
     assert article.source == str(DATA / "page.html")
 
 
 def test_glob_matches_supported_files() -> None:
     items = list(read_path(str(DATA / "*.t*")))
-    assert [x.source for x in _articles(items)] == [str(DATA / "plain.txt")]
+    assert [x.source for x in only_articles(items)] == [str(DATA / "plain.txt")]
 
 
 def _write(folder: Path, name: str, data: bytes) -> Path:
@@ -113,12 +101,12 @@ def test_bad_files_are_skipped_with_codes(
 ) -> None:
     (item,) = list(read_path(_write(tmp_path, name, data)))
     assert isinstance(item, Skipped) and item.where == str(tmp_path / name)
-    assert _code(item) == code
+    assert skip_code(item) == code
 
 
 def test_missing_path_is_e001(tmp_path: Path) -> None:
     (item,) = list(read_path(tmp_path / "nowhere.txt"))
-    assert _code(item) == "E001"
+    assert skip_code(item) == "E001"
 
 
 def test_huge_file_is_refused_without_reading(tmp_path: Path) -> None:
@@ -128,7 +116,7 @@ def test_huge_file_is_refused_without_reading(tmp_path: Path) -> None:
     started = time.perf_counter()
     (item,) = list(read_path(path))
     assert time.perf_counter() - started < 1.0
-    assert _code(item) == "E004"
+    assert skip_code(item) == "E004"
     assert "50.0 MB" in item.reason
 
 
@@ -146,14 +134,14 @@ def test_jsonl_line_over_limit_is_skipped_and_reading_goes_on(tmp_path: Path) ->
     lines = [f'{{"id": "long", "text": "{long_text}"}}', '{"id": "short", "text": "Rain fell."}']
     path = _write(tmp_path, "two.jsonl", "\n".join(lines).encode())
     items = list(read_path(path, options=Options(max_mb=0.001)))
-    assert _code(items[0]) == "E004" and items[0].where == f"{path}:1"
+    assert skip_code(items[0]) == "E004" and items[0].where == f"{path}:1"
     assert isinstance(items[1], Article) and items[1].id == "short"
 
 
 def test_jsonl_invalid_utf8_and_nul_lines(tmp_path: Path) -> None:
     data = b'{"text": "caf\xe9"}\n{"text": "a\x00b"}\n{"id": 7, "text": "Snow closed the pass."}\n'
     items = list(read_path(_write(tmp_path, "mixed.jsonl", data)))
-    assert [_code(x) for x in items[:2]] == ["E007", "E003"]
+    assert [skip_code(x) for x in items[:2]] == ["E007", "E003"]
     assert isinstance(items[2], Article) and items[2].id == "7"
 
 
@@ -161,7 +149,7 @@ def test_jsonl_deep_nesting_and_lone_surrogates(tmp_path: Path) -> None:
     deep = b"[" * 100_000 + b"]" * 100_000
     half_emoji = b'{"id": "s", "text": "Fans cheered \\ud83d loudly."}'
     items = list(read_path(_write(tmp_path, "odd.jsonl", deep + b"\n" + half_emoji)))
-    assert _code(items[0]) == "E005"
+    assert skip_code(items[0]) == "E005"
     assert isinstance(items[1], Article) and items[1].text == "Fans cheered \ufffd loudly."
 
 
@@ -176,7 +164,7 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_stdin_over_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"x" * 2_000)))
     (item,) = list(read_path("-", options=Options(max_mb=0.001)))
-    assert _code(item) == "E004"
+    assert skip_code(item) == "E004"
 
 
 def test_gzipped_jsonl_and_a_truncated_one(tmp_path: Path) -> None:

@@ -12,8 +12,8 @@ from warcio.warcwriter import WARCWriter
 
 from sitrep.ingest.sources import read_path, read_paths
 from sitrep.ingest.warc import read_warc
-from sitrep.model import Article, Skipped
 from sitrep.options import Options
+from tests.ingest.items import only_articles, only_skips, skip_code
 
 DAY = dt.date(2021, 6, 1)
 CAPTURED = "2023-04-05T06:07:08Z"
@@ -62,24 +62,11 @@ def _warc(path: Path, records: list[Record] = RECORDS, gzip: bool = True) -> Pat
     return path
 
 
-def _articles(items: list[Article | Skipped]) -> list[Article]:
-    return [x for x in items if isinstance(x, Article)]
-
-
-def _skipped(items: list[Article | Skipped]) -> list[Skipped]:
-    return [x for x in items if isinstance(x, Skipped)]
-
-
-def _code(item: Article | Skipped) -> str:
-    assert isinstance(item, Skipped), item
-    return item.reason[1:5]
-
-
 @pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
 def test_html_responses_become_articles(tmp_path: Path, name: str) -> None:
     path = _warc(tmp_path / name, gzip=name.endswith(".gz"))
     items = list(read_path(path))
-    pier, market = _articles(items)
+    pier, market = only_articles(items)
     assert pier.url == "https://courier.example.org/pier"
     assert pier.source == f"{path}#record-3"  # warcinfo and request come first
     assert "six weeks" in pier.text and "Sport" not in pier.text
@@ -87,12 +74,12 @@ def test_html_responses_become_articles(tmp_path: Path, name: str) -> None:
     assert market.url == "https://gazette.example.org/market"
     assert (market.published, market.published_source) == (dt.date(2021, 3, 3), "metadata")
     # the image, the request and the 404 page are passed over; the blank page is reported
-    assert [(s.where, _code(s)) for s in _skipped(items)] == [(f"{path}#record-6", "E002")]
+    assert [(s.where, skip_code(s)) for s in only_skips(items)] == [(f"{path}#record-6", "E002")]
 
 
 def test_callers_date_wins(tmp_path: Path) -> None:
     path = _warc(tmp_path / "crawl.warc.gz")
-    items = _articles(list(read_warc(path, DAY, Options())))
+    items = only_articles(list(read_warc(path, DAY, Options())))
     assert {(a.published, a.published_source) for a in items} == {(DAY, "given")}
 
 
@@ -109,9 +96,9 @@ def test_truncated_archive_gives_the_pages_before_the_cut(
     cut = tmp_path / f"cut-{name}"
     cut.write_bytes(whole.read_bytes()[:-cut_off])
     items = list(read_path(cut))
-    assert [a.url for a in _articles(items)] == ["https://courier.example.org/pier"]
+    assert [a.url for a in only_articles(items)] == ["https://courier.example.org/pier"]
     last = items[-1]
-    assert _code(last) == "E016" and last.where == str(cut) and "truncated" in last.reason
+    assert skip_code(last) == "E016" and last.where == str(cut) and "truncated" in last.reason
     assert len(items) == 3  # the pier, the blank page, the file
 
 
@@ -121,8 +108,8 @@ def test_corrupt_gzip_member(tmp_path: Path) -> None:
     bad = tmp_path / "bad.warc.gz"
     bad.write_bytes(bytes(data))
     items = list(read_path(bad))
-    assert [a.url for a in _articles(items)] == ["https://courier.example.org/pier"]
-    assert _code(items[-1]) == "E016" and items[-1].where == str(bad)
+    assert [a.url for a in only_articles(items)] == ["https://courier.example.org/pier"]
+    assert skip_code(items[-1]) == "E016" and items[-1].where == str(bad)
 
 
 def test_not_an_archive_and_empty_file(tmp_path: Path) -> None:
@@ -131,13 +118,13 @@ def test_not_an_archive_and_empty_file(tmp_path: Path) -> None:
     empty = tmp_path / "empty.warc.gz"
     empty.write_bytes(b"")
     items = list(read_paths([junk, empty]))
-    assert [(s.where, _code(s)) for s in items] == [(str(junk), "E016"), (str(empty), "E002")]
+    assert [(s.where, skip_code(s)) for s in items] == [(str(junk), "E016"), (str(empty), "E002")]
 
 
 def test_page_over_the_size_limit_is_skipped(tmp_path: Path) -> None:
     path = _warc(tmp_path / "crawl.warc.gz")
     items = list(read_path(path, options=Options(max_mb=0.0003)))
-    assert [(s.where, _code(s)) for s in _skipped(items)] == [
+    assert [(s.where, skip_code(s)) for s in only_skips(items)] == [
         (f"{path}#record-3", "E004"), (f"{path}#record-6", "E002"), (f"{path}#record-7", "E004"),
     ]  # fmt: skip
 
@@ -145,4 +132,4 @@ def test_page_over_the_size_limit_is_skipped(tmp_path: Path) -> None:
 def test_folder_picks_up_archives(tmp_path: Path) -> None:
     _warc(tmp_path / "a.warc.gz")
     _warc(tmp_path / "b.warc")
-    assert len(_articles(list(read_paths([tmp_path])))) == 4
+    assert len(only_articles(list(read_paths([tmp_path])))) == 4
