@@ -94,6 +94,42 @@ def test_changed_article_replaces_its_rows(store: Store) -> None:
     assert rows == [(TEXT + " Later more.",)]
 
 
+def test_foreign_keys_refuse_orphans(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    with Store(path) as s:
+        s.write([make()])
+    con = duckdb.connect(str(path))
+    try:
+        with pytest.raises(duckdb.ConstraintException, match="foreign key"):
+            con.execute(
+                "INSERT INTO events (article_id, n, type, negated) VALUES ('nope', 0, 'AID', false)"
+            )
+        with pytest.raises(duckdb.ConstraintException, match="foreign key"):
+            con.execute("DELETE FROM articles WHERE id = 'a1'")  # its children still refer to it
+    finally:
+        con.close()
+
+
+def test_failed_replacement_keeps_the_old_article(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.write([make(n_events=2)])
+    before = store.counts()
+    original = Store._insert
+
+    def failing(self: Store, con: duckdb.DuckDBPyConnection, table: str, rows: list) -> None:  # type: ignore[type-arg]
+        if table == "event_actors":
+            raise RuntimeError("disk full")
+        original(self, con, table, rows)
+
+    monkeypatch.setattr(Store, "_insert", failing)
+    with pytest.raises(SitrepError, match="E021"):
+        store.write([make(text=TEXT + " Changed.", n_events=1)])
+    monkeypatch.undo()
+    assert store.counts() == before
+    assert store.query("SELECT text FROM articles")[1] == [(TEXT,)]
+
+
 def test_failed_batch_stores_nothing(store: Store) -> None:
     store.write([make("kept")])
     before = store.counts()

@@ -2,7 +2,8 @@
 
 Why DuckDB: one file, no server, columnar scans for corpus-wide counts, and Arrow in and out.
 Writes go in batches, each in ONE transaction, and are idempotent by article id: an article
-already stored is replaced (its rows in every table deleted, then written again), so ingesting
+already stored is replaced (its rows in every child table deleted and written again, its own
+row updated), so ingesting
 the same corpus twice leaves the same counts. Reads for users (``query``) go through a
 read-only connection, so a typo'd ``DELETE`` cannot damage a corpus.
 """
@@ -13,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
@@ -100,7 +102,11 @@ class Store:
 
     def write(self, extractions: Iterable[Extraction], run_id: int | None = None) -> int:
         """Store one batch in one transaction, replacing articles already stored; returns the
-        number of articles written. A failure rolls the whole batch back."""
+        number of articles written. A failure rolls the whole batch back.
+
+        A stored article keeps its row, updated in place, while its children are deleted and
+        written again: DuckDB cannot delete a referenced parent and insert it again in one
+        transaction (see schema.sql)."""
         batch = list({x.article.id: x for x in extractions}.values())  # last one of an id wins
         if not batch:
             return 0
@@ -109,10 +115,14 @@ class Store:
         con = self._writer()
         con.begin()
         try:
-            for name in (*CHILD_TABLES, "articles"):
-                key = "id" if name == "articles" else "article_id"
-                con.execute(f"DELETE FROM {name} WHERE list_contains(?, {key})", [ids])
-            for name in ("articles", *CHILD_TABLES):
+            for name in reversed(CHILD_TABLES):
+                con.execute(f"DELETE FROM {name} WHERE list_contains(?, article_id)", [ids])
+            found = con.execute("SELECT id FROM articles WHERE list_contains(?, id)", [ids])
+            stored = {row[0] for row in found.fetchall()}
+            articles = tables["articles"]
+            self._update_articles(con, [r for r in articles if r["id"] in stored])
+            self._insert(con, "articles", [r for r in articles if r["id"] not in stored])
+            for name in CHILD_TABLES:
                 self._insert(con, name, tables[name])
             con.commit()
         except Exception as exc:
@@ -123,14 +133,31 @@ class Store:
             raise
         return len(batch)
 
+    def _update_articles(self, con: duckdb.DuckDBPyConnection, rows: list[Row]) -> None:
+        """Overwrite the stored rows of these articles (all columns but the key)."""
+        if not rows:
+            return
+        columns = [c for c in rows[0] if c != "id"]
+        assignments = ", ".join(f"{c} = _batch.{c}" for c in columns)
+        with self._registered(con, rows):
+            con.execute(
+                f"UPDATE articles SET {assignments} FROM _batch WHERE articles.id = _batch.id"
+            )
+
     def _insert(self, con: duckdb.DuckDBPyConnection, table: str, rows: list[Row]) -> None:
         """Insert ``rows`` through Arrow: one statement per table, not one per row."""
         if not rows:
             return
-        arrow = pa.Table.from_pylist(rows)
-        con.register("_batch", arrow)
-        try:
+        with self._registered(con, rows):
             con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch")
+
+    @staticmethod
+    @contextmanager
+    def _registered(con: duckdb.DuckDBPyConnection, rows: list[Row]) -> Iterator[None]:
+        """``rows`` visible to SQL as the relation ``_batch`` for the duration."""
+        con.register("_batch", pa.Table.from_pylist(rows))
+        try:
+            yield
         finally:
             con.unregister("_batch")
 

@@ -1,12 +1,27 @@
 -- The sitrep store: one row per record of every Extraction layer, keyed by article id.
 -- Applied on every open, so every statement is idempotent (IF NOT EXISTS / OR REPLACE).
 --
--- No FOREIGN KEY clauses: DuckDB checks a parent delete against the child's index as it was
--- at the start of the transaction, so "delete the children, delete the article, insert it
--- again" in ONE transaction fails with a constraint error (tested on duckdb 2.0.1). Replacing
--- an article atomically matters more than a declared constraint; Store.write keeps the
--- children consistent instead (every child row is deleted and written with its article).
--- Child tables are keyed by article_id, which is the join key to articles(id).
+-- Every child table references articles(id). DuckDB (2.0.1) checks a parent DELETE, and an
+-- UPDATE of an indexed parent column, against the child index as it stood when the transaction
+-- began, so "delete the children, delete the article, insert it again" fails in one
+-- transaction. Store.write therefore never deletes an article: a changed article's children
+-- are deleted and written again and its own row is UPDATEd in place, and no column of
+-- articles but its key is indexed (DuckDB's zone maps serve range filters on dates); a foreign
+-- key column is indexed too, so articles.run_id is a plain column.
+-- Child-to-child links (mentions -> actors, event_actors -> events) are join keys without a
+-- declared constraint for the same reason: both sides are rewritten in one transaction.
+
+CREATE TABLE IF NOT EXISTS runs (
+    run_id INTEGER PRIMARY KEY,
+    started_at TIMESTAMP NOT NULL,
+    finished_at TIMESTAMP,
+    sitrep_version VARCHAR,
+    model VARCHAR,
+    knowledge_version VARCHAR,
+    inputs VARCHAR,
+    extracted INTEGER,
+    skipped INTEGER
+);
 
 CREATE TABLE IF NOT EXISTS articles (
     id VARCHAR PRIMARY KEY,
@@ -18,12 +33,12 @@ CREATE TABLE IF NOT EXISTS articles (
     author VARCHAR,
     text VARCHAR NOT NULL,
     ingested_at TIMESTAMP NOT NULL,
-    run_id INTEGER,
+    run_id INTEGER,  -- the run that wrote it (no REFERENCES: that would index it, see above)
     record VARCHAR  -- the Extraction record (JSON) less its text: what `export --format jsonl` writes
 );
 
 CREATE TABLE IF NOT EXISTS actors (
-    article_id VARCHAR NOT NULL,
+    article_id VARCHAR NOT NULL REFERENCES articles (id),
     actor_id VARCHAR NOT NULL,
     name VARCHAR NOT NULL,
     country VARCHAR,
@@ -35,7 +50,7 @@ CREATE TABLE IF NOT EXISTS actors (
 
 -- start/end: first start and last end of the span list (a discontinuous span keeps its text)
 CREATE TABLE IF NOT EXISTS mentions (
-    article_id VARCHAR NOT NULL,
+    article_id VARCHAR NOT NULL REFERENCES articles (id),
     actor_id VARCHAR NOT NULL,
     "start" INTEGER,
     "end" INTEGER,
@@ -43,7 +58,7 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 
 CREATE TABLE IF NOT EXISTS times (
-    article_id VARCHAR NOT NULL,
+    article_id VARCHAR NOT NULL REFERENCES articles (id),
     "start" INTEGER,
     "end" INTEGER,
     text VARCHAR,
@@ -52,7 +67,7 @@ CREATE TABLE IF NOT EXISTS times (
 );
 
 CREATE TABLE IF NOT EXISTS places (
-    article_id VARCHAR NOT NULL,
+    article_id VARCHAR NOT NULL REFERENCES articles (id),
     "start" INTEGER,
     "end" INTEGER,
     text VARCHAR,
@@ -66,7 +81,7 @@ CREATE TABLE IF NOT EXISTS places (
 
 -- n: the quote's index in Extraction.quotes (events.quote points at it)
 CREATE TABLE IF NOT EXISTS quotes (
-    article_id VARCHAR NOT NULL,
+    article_id VARCHAR NOT NULL REFERENCES articles (id),
     n INTEGER NOT NULL,
     content_start INTEGER,
     content_end INTEGER,
@@ -81,7 +96,7 @@ CREATE TABLE IF NOT EXISTS quotes (
 
 -- date: as extracted (a TimeML value, not always a day); day: the date when it is one
 CREATE TABLE IF NOT EXISTS events (
-    article_id VARCHAR NOT NULL,
+    article_id VARCHAR NOT NULL REFERENCES articles (id),
     n INTEGER NOT NULL,
     type VARCHAR NOT NULL,
     mode VARCHAR,
@@ -104,7 +119,7 @@ CREATE TABLE IF NOT EXISTS events (
 
 -- actor_id is NULL when the words name no known actor ("foreign troops")
 CREATE TABLE IF NOT EXISTS event_actors (
-    article_id VARCHAR NOT NULL,
+    article_id VARCHAR NOT NULL REFERENCES articles (id),
     event_n INTEGER NOT NULL,
     side VARCHAR NOT NULL CHECK (side IN ('source', 'target')),
     k INTEGER NOT NULL, -- position on its side, so names join in the extracted order
@@ -112,32 +127,16 @@ CREATE TABLE IF NOT EXISTS event_actors (
     text VARCHAR
 );
 
-CREATE TABLE IF NOT EXISTS runs (
-    run_id INTEGER PRIMARY KEY,
-    started_at TIMESTAMP NOT NULL,
-    finished_at TIMESTAMP,
-    sitrep_version VARCHAR,
-    model VARCHAR,
-    knowledge_version VARCHAR,
-    inputs VARCHAR,
-    extracted INTEGER,
-    skipped INTEGER
-);
-
 CREATE TABLE IF NOT EXISTS skips (
-    run_id INTEGER NOT NULL,
+    run_id INTEGER NOT NULL REFERENCES runs (run_id),
     source VARCHAR,
     reason VARCHAR
 );
 
--- Child rows are always read and deleted by article; the rest serve the common filters.
-CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id);
-CREATE INDEX IF NOT EXISTS times_article ON times (article_id);
-CREATE INDEX IF NOT EXISTS places_article ON places (article_id);
-CREATE INDEX IF NOT EXISTS event_actors_article ON event_actors (article_id);
+-- Child rows are read and deleted by article through the index each foreign key makes; these
+-- serve the common filters.
 CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors (actor_id);
 CREATE INDEX IF NOT EXISTS events_day_type ON events (day, type);
-CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
 
 -- One row per day, event type and (source country, target country); an event with two
 -- source countries counts once in each dyad. Day: the event's own day, else the article's.
