@@ -98,3 +98,24 @@ def test_jsonl_field_names_are_configurable(tmp_path: Path) -> None:
     assert plain.exit_code == 1 and "'text' field" in plain.stderr
     bad = runner.invoke(app, ["extract", str(f), "--field", "body"])
     assert bad.exit_code == 1 and "E024" in bad.output
+
+
+def test_progress_total_is_counted_in_the_background(tmp_path: Path) -> None:
+    import io
+    import time
+
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from sitrep.cli_common import count_behind
+    from sitrep.options import Options
+
+    (tmp_path / "a.txt").write_text("One short story about the harbour.")
+    (tmp_path / "b.jsonl").write_text('{"text": "First."}\n\n{"text": "Second."}\n')
+    bar = Progress(console=Console(file=io.StringIO(), force_terminal=True))
+    task = bar.add_task("extract", total=None)
+    count_behind(bar, task, [str(tmp_path)], Options())
+    deadline = time.monotonic() + 10
+    while bar.tasks[0].total is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert bar.tasks[0].total == 3

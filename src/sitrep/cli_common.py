@@ -8,7 +8,8 @@ import csv
 import dataclasses
 import json
 import sys
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -22,6 +23,7 @@ from rich.progress import (
     Progress,
     ProgressColumn,
     Task,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
@@ -66,12 +68,28 @@ class RateColumn(ProgressColumn):
 
 def progress(label: str) -> Progress:
     """A progress bar on stderr (only on a terminal): count, rate, elapsed, and the time left
-    when the total is known."""
+    once the total is known (see ``count_behind``)."""
     return Progress(
         TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
         TimeElapsedColumn(), TimeRemainingColumn(), console=err, transient=True,
         disable=not err.is_terminal,
     )  # fmt: skip
+
+
+def count_behind(bar: Progress, task: TaskID, paths: Sequence[str], options: Options) -> None:
+    """Count the inputs in a background thread and give the bar its total when done, so the
+    time left shows without delaying the first article (the count only reads and splits
+    files; extraction is what takes time). Nothing is counted when no bar is shown."""
+    if bar.disable:
+        return
+    from sitrep.ingest.sources import count_items
+
+    def count() -> None:
+        total = count_items(paths, options)
+        if total is not None:
+            bar.update(task, total=total)
+
+    threading.Thread(target=count, name="sitrep-count", daemon=True).start()
 
 
 Published = Annotated[
@@ -105,6 +123,7 @@ def extractions(paths: list[str], options: Options, tally: Tally) -> Iterator[Ex
     pipeline = Pipeline(options)
     with progress("extracting") as bar:
         task = bar.add_task("extract", total=None)
+        count_behind(bar, task, paths, options)
         for result in pipeline.run(read_paths(paths, published=options.published, options=options)):
             bar.advance(task)
             if isinstance(result, Skipped):

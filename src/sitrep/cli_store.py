@@ -27,6 +27,7 @@ from sitrep.cli_common import (
     RowFormat,
     Tally,
     Workers,
+    count_behind,
     err,
     json_fields,
     progress,
@@ -61,18 +62,21 @@ def _results(
     the store holds unchanged are passed by (counted) unless ``force``."""
     from sitrep.ingest.sources import read_paths
 
-    def fresh(items: Iterator[Article | Skipped]) -> Iterator[Article | Skipped]:
-        for item in items:
-            if not force and isinstance(item, Article) and store.unchanged(item):
-                tally.unchanged += 1
-            else:
-                yield item
-
     pipeline = _pipeline(options)
-    items = fresh(read_paths(paths, published=options.published, options=options))
     with progress("ingesting") as bar:
         task = bar.add_task("ingest", total=None)
-        for result in pipeline.run(items):
+        count_behind(bar, task, paths, options)
+
+        def fresh(items: Iterator[Article | Skipped]) -> Iterator[Article | Skipped]:
+            for item in items:
+                if not force and isinstance(item, Article) and store.unchanged(item):
+                    tally.unchanged += 1
+                    bar.advance(task)
+                else:
+                    yield item
+
+        items = read_paths(paths, published=options.published, options=options)
+        for result in pipeline.run(fresh(items)):
             bar.advance(task)
             yield result
 

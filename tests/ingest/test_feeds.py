@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from sitrep.ingest.feeds import read_feed
-from sitrep.ingest.sources import read_path, read_paths
+from sitrep.ingest.sources import read_path
 from sitrep.model import Skipped, content_id
 from sitrep.options import Options
-from tests.ingest.items import only_articles, skip_code
+from tests.ingest.items import counted, only_articles, skip_code
 
 DAY = dt.date(2021, 6, 1)
 
@@ -107,7 +107,7 @@ def test_rss_items_become_articles(tmp_path: Path) -> None:
 
 def test_entry_without_text_is_skipped_with_its_number(tmp_path: Path) -> None:
     path = _write(tmp_path, "courier.rss", RSS)
-    skipped = [x for x in read_path(path) if isinstance(x, Skipped)]
+    skipped = [x for x in counted([path]) if isinstance(x, Skipped)]
     assert [(s.where, skip_code(s)) for s in skipped] == [(f"{path}#3", "E002")]
 
 
@@ -135,7 +135,7 @@ def test_callers_date_wins(tmp_path: Path) -> None:
 def test_xml_suffix_by_root(tmp_path: Path) -> None:
     feed = _write(tmp_path, "a_feed.xml", ATOM)
     sitemap = _write(tmp_path, "b_sitemap.xml", "<urlset><url><loc>x</loc></url></urlset>")
-    items = list(read_paths([tmp_path]))
+    items = counted([tmp_path])
     assert len(only_articles(items)) == 2
     assert [(s.where, skip_code(s)) for s in items if isinstance(s, Skipped)] == [
         (f"{feed}#3", "E002"), (str(sitemap), "E008"),
@@ -179,11 +179,11 @@ def test_external_entity_is_refused(tmp_path: Path) -> None:
 )
 def test_bad_feed_files(tmp_path: Path, text: str, code: str) -> None:
     path = _write(tmp_path, "bad.rss", text)
-    (item,) = list(read_path(path))
+    (item,) = counted([path])
     assert skip_code(item) == code and item.where == str(path)
 
 
 def test_feed_over_the_size_limit(tmp_path: Path) -> None:
     path = _write(tmp_path, "big.rss", RSS)
-    (item,) = list(read_path(path, options=Options(max_mb=0.0005)))
+    (item,) = counted([path], Options(max_mb=0.0005))
     assert skip_code(item) == "E004"

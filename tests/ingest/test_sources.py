@@ -12,7 +12,7 @@ import pytest
 from sitrep.ingest.sources import read_path, read_paths
 from sitrep.model import Article, Skipped, content_id
 from sitrep.options import Options
-from tests.ingest.items import only_articles, only_skips, skip_code
+from tests.ingest.items import counted, only_articles, only_skips, skip_code
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 JSONL = DATA / "articles.jsonl"
@@ -99,13 +99,13 @@ def _write(folder: Path, name: str, data: bytes) -> Path:
 def test_bad_files_are_skipped_with_codes(
     tmp_path: Path, name: str, data: bytes, code: str
 ) -> None:
-    (item,) = list(read_path(_write(tmp_path, name, data)))
+    (item,) = counted([_write(tmp_path, name, data)])
     assert isinstance(item, Skipped) and item.where == str(tmp_path / name)
     assert skip_code(item) == code
 
 
 def test_missing_path_is_e001(tmp_path: Path) -> None:
-    (item,) = list(read_path(tmp_path / "nowhere.txt"))
+    (item,) = counted([tmp_path / "nowhere.txt"])
     assert skip_code(item) == "E001"
 
 
@@ -125,7 +125,7 @@ def test_bad_input_does_not_stop_the_others(tmp_path: Path) -> None:
     _write(tmp_path, "b_good.txt", b"The river rose by two metres overnight.")
     _write(tmp_path, "c_binary.html", b"\x00\x00\x00")
     _write(tmp_path, ".hidden.txt", b"Hidden files are passed over.")
-    items = list(read_paths([tmp_path]))
+    items = counted([tmp_path])
     assert [type(x).__name__ for x in items] == ["Skipped", "Article", "Skipped"]
 
 
@@ -133,14 +133,14 @@ def test_jsonl_line_over_limit_is_skipped_and_reading_goes_on(tmp_path: Path) ->
     long_text = "word " * 400
     lines = [f'{{"id": "long", "text": "{long_text}"}}', '{"id": "short", "text": "Rain fell."}']
     path = _write(tmp_path, "two.jsonl", "\n".join(lines).encode())
-    items = list(read_path(path, options=Options(max_mb=0.001)))
+    items = counted([path], Options(max_mb=0.001))
     assert skip_code(items[0]) == "E004" and items[0].where == f"{path}:1"
     assert isinstance(items[1], Article) and items[1].id == "short"
 
 
 def test_jsonl_invalid_utf8_and_nul_lines(tmp_path: Path) -> None:
     data = b'{"text": "caf\xe9"}\n{"text": "a\x00b"}\n{"id": 7, "text": "Snow closed the pass."}\n'
-    items = list(read_path(_write(tmp_path, "mixed.jsonl", data)))
+    items = counted([_write(tmp_path, "mixed.jsonl", data)])
     assert [skip_code(x) for x in items[:2]] == ["E007", "E003"]
     assert isinstance(items[2], Article) and items[2].id == "7"
 
@@ -179,7 +179,7 @@ def test_gzipped_jsonl_and_a_truncated_one(tmp_path: Path) -> None:
     whole.write_bytes(gzip.compress(lines))
     cut = tmp_path / "cut.jsonl.gz"
     cut.write_bytes(gzip.compress(lines)[:-40])
-    out = list(read_paths([whole, cut]))
+    out = counted([whole, cut])
     from_whole = [a for a in out if isinstance(a, Article) and a.source.startswith(str(whole))]
     assert [a.id for a in from_whole] == [f"r{i}" for i in range(200)]
     skipped = [s for s in out if isinstance(s, Skipped)]

@@ -10,10 +10,10 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from sitrep.ingest.sources import read_path, read_paths
+from sitrep.ingest.sources import read_paths
 from sitrep.ingest.warc import read_warc
 from sitrep.options import Options
-from tests.ingest.items import only_articles, only_skips, skip_code
+from tests.ingest.items import counted, only_articles, only_skips, skip_code
 
 DAY = dt.date(2021, 6, 1)
 CAPTURED = "2023-04-05T06:07:08Z"
@@ -65,7 +65,7 @@ def _warc(path: Path, records: list[Record] = RECORDS, gzip: bool = True) -> Pat
 @pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
 def test_html_responses_become_articles(tmp_path: Path, name: str) -> None:
     path = _warc(tmp_path / name, gzip=name.endswith(".gz"))
-    items = list(read_path(path))
+    items = counted([path])
     pier, market = only_articles(items)
     assert pier.url == "https://courier.example.org/pier"
     assert pier.source == f"{path}#record-3"  # warcinfo and request come first
@@ -95,7 +95,7 @@ def test_truncated_archive_gives_the_pages_before_the_cut(
     whole = _warc(tmp_path / name, gzip=name.endswith(".gz"))
     cut = tmp_path / f"cut-{name}"
     cut.write_bytes(whole.read_bytes()[:-cut_off])
-    items = list(read_path(cut))
+    items = counted([cut])
     assert [a.url for a in only_articles(items)] == ["https://courier.example.org/pier"]
     last = items[-1]
     assert skip_code(last) == "E016" and last.where == str(cut) and "truncated" in last.reason
@@ -107,7 +107,7 @@ def test_corrupt_gzip_member(tmp_path: Path) -> None:
     data[-200:-150] = b"\xff" * 50  # garble the compressed market page
     bad = tmp_path / "bad.warc.gz"
     bad.write_bytes(bytes(data))
-    items = list(read_path(bad))
+    items = counted([bad])
     assert [a.url for a in only_articles(items)] == ["https://courier.example.org/pier"]
     assert skip_code(items[-1]) == "E016" and items[-1].where == str(bad)
 
@@ -117,13 +117,13 @@ def test_not_an_archive_and_empty_file(tmp_path: Path) -> None:
     junk.write_bytes(b"This is not a web archive at all.\n")
     empty = tmp_path / "empty.warc.gz"
     empty.write_bytes(b"")
-    items = list(read_paths([junk, empty]))
+    items = counted([junk, empty])
     assert [(s.where, skip_code(s)) for s in items] == [(str(junk), "E016"), (str(empty), "E002")]
 
 
 def test_page_over_the_size_limit_is_skipped(tmp_path: Path) -> None:
     path = _warc(tmp_path / "crawl.warc.gz")
-    items = list(read_path(path, options=Options(max_mb=0.0003)))
+    items = counted([path], Options(max_mb=0.0003))
     assert [(s.where, skip_code(s)) for s in only_skips(items)] == [
         (f"{path}#record-3", "E004"), (f"{path}#record-6", "E002"), (f"{path}#record-7", "E004"),
     ]  # fmt: skip

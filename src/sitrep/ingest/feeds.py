@@ -76,6 +76,11 @@ def read_feed(path: Path, published: dt.date | None, options: Options) -> Iterat
         yield _guarded(at, partial(_article, entry, at, published))
 
 
+def count_entries(path: Path, options: Options) -> int:
+    """How many items ``read_feed`` gives for ``path`` (a progress total)."""
+    return len(_entries(_parse(_read_bytes(path, options), str(path)), str(path)))
+
+
 def _parse(data: bytes, where: str) -> ET.Element:
     if DECLARATION.search(data):
         reason = "a DOCTYPE or ENTITY declaration, refused (entity expansion)"

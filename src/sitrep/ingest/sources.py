@@ -103,6 +103,52 @@ def read_path(
             yield _guarded(str(target), partial(_file_article, target, published, opts))
 
 
+def count_items(paths: Sequence[str | Path], options: Options | None = None) -> int | None:
+    """How many items ``read_paths`` will give for ``paths``, without extracting anything (a
+    progress bar's total); ``None`` when stdin is among them. A cheap first pass: a JSONL line,
+    a feed entry or an archived page counts one, and an unreadable file counts its one skip."""
+    opts = options or Options()
+    if any(str(path) == STDIN for path in paths):
+        return None
+    return sum(_count(target, opts) for path in paths for target in _expand(Path(path)))
+
+
+def _count(target: Path | Skipped, opts: Options) -> int:
+    if isinstance(target, Skipped):
+        return 1
+    kind = SUFFIXES.get(suffix(target))
+    try:
+        if kind == "jsonl":
+            return _count_lines(target, opts)
+        if kind == "feed":
+            from sitrep.ingest.feeds import count_entries  # imports this module: imported here
+
+            return count_entries(target, opts)
+        if kind == "warc":
+            from sitrep.ingest.warc import count_pages  # imports this module: imported here
+
+            return count_pages(target)
+    except (SitrepError, OSError):
+        return 1
+    return 1
+
+
+def _count_lines(path: Path, opts: Options) -> int:
+    """The non-blank lines of a JSONL file, read as ``_read_jsonl`` reads them (an overlong
+    line is its one skip, an empty file too)."""
+    if path.stat().st_size == 0:
+        return 1
+    opener = gzip.open if suffix(path).endswith(".gz") else open
+    lines = 0
+    try:
+        with opener(path, "rb") as fh:
+            for raw, _ in _bounded_lines(fh, _limit(opts)):
+                lines += raw is None or bool(raw.strip())
+    except EOFError:  # a gzip cut short: its lines before the cut, and its skip
+        return lines + 1
+    return lines
+
+
 def _guarded(where: str, make: Callable[[], Article]) -> Item:
     """``make()``, or the ``Skipped`` record of why it failed."""
     try:

@@ -69,6 +69,23 @@ def read_warc(path: Path, published: dt.date | None, options: Options) -> Iterat
         yield Skipped(where, str(SitrepError(E.E016, path=where, reason=reason)))
 
 
+def count_pages(path: Path) -> int:
+    """How many items ``read_warc`` gives for ``path`` (a progress total): its pages, plus the
+    one skip of an empty or damaged archive."""
+    if path.stat().st_size == 0:
+        return 1
+    pages = 0
+    try:
+        with path.open("rb") as fh:
+            for record in ArchiveIterator(fh):
+                if record.format != "warc":
+                    return pages + 1
+                pages += _is_page(record)
+    except DAMAGE:
+        return pages + 1
+    return pages
+
+
 def _cut_short(record: Any, records: ArchiveIterator) -> bool:
     """Whether the archive ended inside ``record`` (read to its end): its block is shorter than
     its Content-Length, or its gzip member has no end."""
