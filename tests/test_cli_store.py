@@ -185,3 +185,30 @@ def test_an_interrupted_run_resumes_without_duplicates(
     assert {k: v for k, v in ca.items() if k != "runs"} == {
         k: v for k, v in cb.items() if k != "runs"
     }
+
+
+def test_a_feeds_pages_replace_its_summaries(app: typer.Typer, tmp_path: Path) -> None:
+    """The feed alone first, then the feed with a saved page: the story is stored once, with
+    the page's text (the page takes the entry's id)."""
+    feed = tmp_path / "wire.rss"
+    feed.write_text(
+        "<rss><channel><item><title>Talks In Moscow</title><guid>wire-1</guid>"
+        "<link>https://wire.example.org/2020/talks-in-moscow-resume</link>"
+        "<description>Russia and Iran held talks.</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    page = tmp_path / "talks-in-moscow-resume.html"
+    page.write_text(
+        "<html><body><article><p>Russia and Iran held talks in Moscow on Tuesday, and the two "
+        "foreign ministers agreed to meet again in Tehran next month.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "s.duckdb")
+    assert runner.invoke(app, ["ingest", str(feed), "--db", db]).exit_code == 0
+    both = runner.invoke(app, ["ingest", str(feed), str(page), "--db", db])
+    assert both.exit_code == 0, both.output
+    assert _counts(both.stdout)["articles"] == 1
+    with Store(db, read_only=True) as store:
+        _, rows = store.query("SELECT id, text, url FROM articles")
+    assert rows[0][0] == "wire-1" and "Tehran next month" in rows[0][1]
+    assert rows[0][2] == "https://wire.example.org/2020/talks-in-moscow-resume"

@@ -62,23 +62,28 @@ class Entry:
     id: str | None
 
 
-def read_feed(path: Path, published: dt.date | None, options: Options) -> Iterator[Item]:
+def read_feed(
+    path: Path, published: dt.date | None, options: Options, skip: frozenset[int] = frozenset()
+) -> Iterator[Item]:
     """One article per item (RSS) or entry (Atom) of the feed file ``path``, in order; an entry
-    without text is ``Skipped`` as ``path#n`` (n from 1), the file's own failures as ``path``."""
+    without text is ``Skipped`` as ``path#n`` (n from 1), the file's own failures as ``path``.
+    Entries numbered in ``skip`` are left out (their linked pages are read instead, see
+    ``links``)."""
     where = str(path)
     try:
-        entries = _entries(_parse(_read_bytes(path, options), where), where)
+        entries = feed_entries(path, options)
     except (SitrepError, OSError) as exc:
         yield _skipped(where, exc)
         return
     for number, entry in enumerate(entries, start=1):
-        at = f"{path}#{number}"
-        yield _guarded(at, partial(_article, entry, at, published))
+        if number not in skip:
+            at = f"{path}#{number}"
+            yield _guarded(at, partial(_article, entry, at, published))
 
 
-def count_entries(path: Path, options: Options) -> int:
-    """How many items ``read_feed`` gives for ``path`` (a progress total)."""
-    return len(_entries(_parse(_read_bytes(path, options), str(path)), str(path)))
+def feed_entries(path: Path, options: Options) -> list[Entry]:
+    """The entries of the feed file ``path``; raises ``SitrepError`` when it is not one."""
+    return _entries(_parse(_read_bytes(path, options), str(path)), str(path))
 
 
 def _parse(data: bytes, where: str) -> ET.Element:

@@ -25,13 +25,16 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from sitrep.errors import E, SitrepError
 from sitrep.ingest.clean import article_from_html, article_from_text, iso_date
 from sitrep.ingest.language import english_share, looks_english
 from sitrep.model import Article, Skipped, content_id
 from sitrep.options import JsonFields, Options
+
+if TYPE_CHECKING:
+    from sitrep.ingest.links import FeedLinks
 
 Item = Article | Skipped
 
@@ -62,9 +65,22 @@ def read_paths(
     """Every article of every path, in order; what cannot be read, and (with
     ``Options.english_only``) what is not English, comes out as ``Skipped``."""
     opts = options or Options()
+    links = _feed_links(paths, opts)
     for path in paths:
-        for item in read_path(path, published, opts):
+        for item in read_path(path, published, opts, links):
             yield _language_checked(item) if opts.english_only else item
+
+
+def _feed_links(paths: Sequence[str | Path], opts: Options) -> FeedLinks | None:
+    """Which input pages are the text of which input feeds' entries; ``None`` without feeds."""
+    files = [t for p in paths if str(p) != STDIN for t in _expand(Path(p)) if isinstance(t, Path)]
+    feeds = [f for f in files if SUFFIXES.get(suffix(f)) == "feed"]
+    if not feeds:
+        return None
+    from sitrep.ingest.links import FeedLinks  # imports this module: imported here
+
+    pages = [f for f in files if SUFFIXES.get(suffix(f)) == "html"]
+    return FeedLinks.find(feeds, pages, opts)
 
 
 def _language_checked(item: Item) -> Item:
@@ -78,9 +94,13 @@ def _language_checked(item: Item) -> Item:
 
 
 def read_path(
-    path: str | Path, published: dt.date | None = None, options: Options | None = None
+    path: str | Path,
+    published: dt.date | None = None,
+    options: Options | None = None,
+    links: FeedLinks | None = None,
 ) -> Iterator[Item]:
-    """The articles of one path: a file, a folder (recursive, sorted), a glob, or ``-``."""
+    """The articles of one path: a file, a folder (recursive, sorted), a glob, or ``-``;
+    ``links`` says which pages stand for which feed entries (see ``links``)."""
     opts = options or Options()
     published = published or opts.published
     if str(path) == STDIN:
@@ -94,11 +114,16 @@ def read_path(
         elif kind == "feed":
             from sitrep.ingest.feeds import read_feed  # imports this module: imported here
 
-            yield from read_feed(target, published, opts)
+            skip = links.covered(target) if links else frozenset()
+            yield from read_feed(target, published, opts, skip)
         elif kind == "warc":
             from sitrep.ingest.warc import read_warc  # imports this module: imported here
 
             yield from read_warc(target, published, opts)
+        elif links and (link := links.pages.get(target)):
+            from sitrep.ingest.links import linked_article  # imports this module: imported here
+
+            yield _guarded(str(target), partial(linked_article, target, link, published, opts))
         else:
             yield _guarded(str(target), partial(_file_article, target, published, opts))
 
@@ -110,10 +135,11 @@ def count_items(paths: Sequence[str | Path], options: Options | None = None) -> 
     opts = options or Options()
     if any(str(path) == STDIN for path in paths):
         return None
-    return sum(_count(target, opts) for path in paths for target in _expand(Path(path)))
+    links = _feed_links(paths, opts)
+    return sum(_count(t, opts, links) for path in paths for t in _expand(Path(path)))
 
 
-def _count(target: Path | Skipped, opts: Options) -> int:
+def _count(target: Path | Skipped, opts: Options, links: FeedLinks | None) -> int:
     if isinstance(target, Skipped):
         return 1
     kind = SUFFIXES.get(suffix(target))
@@ -121,9 +147,10 @@ def _count(target: Path | Skipped, opts: Options) -> int:
         if kind == "jsonl":
             return _count_lines(target, opts)
         if kind == "feed":
-            from sitrep.ingest.feeds import count_entries  # imports this module: imported here
+            from sitrep.ingest.feeds import feed_entries  # imports this module: imported here
 
-            return count_entries(target, opts)
+            covered = links.covered(target) if links else frozenset()
+            return len(feed_entries(target, opts)) - len(covered)
         if kind == "warc":
             from sitrep.ingest.warc import count_pages  # imports this module: imported here
 
