@@ -151,7 +151,7 @@ def test_fatalities(nlp: Language, text: str, kind: str, dead: int | None) -> No
 @pytest.mark.parametrize(
     ("text", "kind", "modality", "negated"),
     [
-        ("Ecuador did not attack the border post.", "ASSAULT", "asserted", True),
+        ("The envoy said the militia must not harm the hostages.", "REQUEST", "asserted", True),
         ("The rebels could attack the city within days.", "ASSAULT", "hypothetical", False),
         ("Ministers said they would not accept the proposal.", "REJECT", "future", False),
         ("Japan will send food aid to Haiti.", "AGREE", "future", False),
@@ -163,6 +163,75 @@ def test_negation_and_modality(
     found = [e for e in run(nlp, text) if e.type == kind]
     assert found, [e.type for e in run(nlp, text)]
     assert (found[0].modality, found[0].negated) == (modality, negated)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ecuador did not attack the border post.",
+        "Police never arrested the two reporters, the lawyer said.",
+        "The minister did not condemn the raid.",
+        "Chad will not send troops to the border, the president said.",
+    ],
+)
+def test_an_act_said_not_to_happen_is_no_event(nlp: Language, text: str) -> None:
+    """PLOVER lets negated events be left out; cooperation refused is a REJECT (above)."""
+    assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jordan denied that its jets had bombed the camp.",
+        "The militia denied kidnapping the engineers.",
+    ],
+)
+def test_a_denial_rejects_the_accusation(nlp: Language, text: str) -> None:
+    found = run(nlp, text)
+    assert [e.type for e in found] == ["REJECT"]
+    assert found[0].trigger and text[slice(*found[0].trigger[0])] == "denied"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Armenia claimed that Azerbaijani troops had shelled two villages.", "Armenia", "troops"),
+        ("Lebanon said a drone was fired at it from across the border.", "Lebanon", ""),
+        ("The government alleged that rebels had seized the mayor.", "government", "rebels"),
+    ],
+)
+def test_a_claimed_or_suffered_attack_is_an_accusation(
+    nlp: Language, text: str, source: str, target: str
+) -> None:
+    (event,) = run(nlp, text)
+    assert (event.type, event.mode) == ("ACCUSE", "allege")
+    assert source in " ".join(r.text for r in event.source)
+    assert target in " ".join(r.text for r in event.target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said gunmen killed five people at the market.",
+        "The army said its jets bombed rebel positions overnight.",
+    ],
+)
+def test_a_report_of_an_attack_is_the_attack(nlp: Language, text: str) -> None:
+    assert [e.type for e in run(nlp, text)] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels, who had seized the town in May, signed a ceasefire with the army.",
+        "The militants that attacked the convoy agreed to talks with the government.",
+        "The activists jailed during the protest were freed on Monday.",
+        "Authorities released the journalists detained last week.",
+    ],
+)
+def test_who_a_party_is_is_background(nlp: Language, text: str) -> None:
+    found = run(nlp, text)
+    assert found and all(e.type not in ("ASSAULT", "COERCE") for e in found)
 
 
 def test_demand_in_reported_speech_is_a_request(nlp: Language) -> None:

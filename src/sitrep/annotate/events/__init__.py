@@ -13,8 +13,11 @@ For each sentence outside the page chrome (captions, boilerplate, headline):
 4. drop conditions ("unless the president resigns") and the demand a protest makes (PLOVER
    codes the protest, not its topic); drop drafts with no party at all, with a disaster or a
    sports side as cause ("floods killed 12 people"), violent ones read from a sports report,
-   purposes ("sent troops to fight" reports a deployment; the fight is an aim) and topics
-   ("lifting the sanctions is out of the question");
+   purposes ("sent troops to fight" reports a deployment; the fight is an aim), topics
+   ("lifting the sanctions is out of the question"), background (a relative clause or a
+   participle that says who a party is: "the group that seized the town") and acts said not to
+   happen ("did not attack": PLOVER lets negated events be left out of the data; refused
+   cooperation is already a REJECT and a demand not to act a REQUEST);
 5. date each event (``times.governing_date``, else its quote's date), place it
    (``places.governing_place``), count the dead, give its weapon mode and a confidence
    (``attrs.confidence``: a base for how the event was found, verb > noun, plus a bonus
@@ -57,6 +60,9 @@ MARK_DEP = "mark"
 # A clause coordinated with or complementing a condition is part of it.
 CONDITION_INHERIT_DEPS = ("conj", "xcomp")
 TOPIC_DEPS = ("csubj", "csubjpass")
+RELCL_DEP, ACL_DEP, PARTICIPLE_TAG = "relcl", "acl", "VBN"
+# The arguments of an event whose description (a participle) is background.
+ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj")
 
 
 def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Sequence[Any]]:
@@ -132,7 +138,20 @@ def _protest_topic(d: Draft, drafts: list[Draft], lex: Lexicon) -> bool:
     return any(a.i in tops for a in d.top.ancestors)
 
 
+def _background(d: Draft, drafts: list[Draft]) -> bool:
+    """A relative clause ("the group that has seized X") or a participle describing a party of
+    another event ("the men jailed for X were freed") says who a party is, not what happened."""
+    top = d.top
+    if top.dep_ == RELCL_DEP:
+        return True
+    if top.dep_ != ACL_DEP or top.tag_ != PARTICIPLE_TAG or top.head.dep_ not in ARGUMENT_DEPS:
+        return False
+    return any(o is not d and o.anchor.i == top.head.head.i for o in drafts)
+
+
 def _keep(d: Draft, sports: bool, chrome: Spans, lex: Lexicon) -> bool:
+    if not d.happened:
+        return False
     if chrome and overlaps(_trigger_spans(d.trigger), chrome):
         return False
     if _condition(d, lex):
@@ -158,7 +177,9 @@ def _sentence_drafts(sent: Span, chrome: Spans, so_far: Annotations, lex: Lexico
     drafts.sort(key=lambda d: d.top.i)
     drafts = _folded(_outermost(drafts))
     sports = any(has_word(t, lex.sports_context) for t in sent)
-    drafts = [d for d in drafts if not _protest_topic(d, drafts, lex)]
+    drafts = [
+        d for d in drafts if not _protest_topic(d, drafts, lex) and not _background(d, drafts)
+    ]
     return [d for d in drafts if _keep(d, sports, chrome, lex)]
 
 

@@ -13,6 +13,9 @@ The rules applied here, in order, all from the PLOVER manual:
   drop its barriers");
 - a hostile act a speaker says they will or would do is a THREATEN ("said they would
   blockade the capital");
+- a hostile act the speaker claims another did ("X claimed Y attacked Z"), or says was done
+  to the speaker ("X said it was shelled"), is the speaker's ACCUSE against the doer
+  (``alleged_types``);
 - cooperation, or a retreat, in the future tense is a promise: AGREE (``future_types``);
 - joint exercises of several actors are COOPERATE (``joint_type``).
 
@@ -24,7 +27,7 @@ as its source; a material act keeps an empty source.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -42,7 +45,7 @@ from sitrep.annotate.events.roles import (
     objects,
     side,
 )
-from sitrep.annotate.events.speech import Speech, first_person, speech
+from sitrep.annotate.events.speech import FIRST_PERSON, Speech, first_person, speech
 from sitrep.annotate.events.triggers import Candidate, noun_sides
 from sitrep.model import ActorRef, Modality
 
@@ -53,8 +56,8 @@ XCOMP_DEP = "xcomp"
 MAX_XCOMP_CHAIN = 3
 # A dyadic event with no target needs this many actors ("talks between X and Y").
 DYADIC_MIN_ACTORS = 2
-REQUEST, REJECT, THREATEN = "REQUEST", "REJECT", "THREATEN"
-REQUEST_CAMEO, REJECT_CAMEO = "100", "120"
+REQUEST, REJECT, THREATEN, ACCUSE = "REQUEST", "REJECT", "THREATEN", "ACCUSE"
+REQUEST_CAMEO, REJECT_CAMEO, ALLEGE_CAMEO, ALLEGE_MODE = "100", "120", "112", "allege"
 RETREAT = "RETREAT"
 THREAT_MODALITIES: frozenset[str] = frozenset({"future", "hypothetical"})
 HEAD_SUBJ = "head_subj"
@@ -84,6 +87,10 @@ class Draft:
     kind: str
     fatalities: int | None = None
     grounded: bool = True  # a role named a party (not only a guessed recipient)
+    # False for an act said not to happen ("did not attack"): PLOVER lets negated events be
+    # left out of the data, and a report of what did not happen is no event. The draft lives
+    # until containment is settled, so that its arguments stay arguments.
+    happened: bool = True
 
 
 def _intent(cand: Candidate, lex: Lexicon) -> tuple[str, Token, tuple[Token, ...]]:
@@ -208,6 +215,30 @@ def _request(
     return mod == "demanded" or (kind == RETREAT and mod == "future")
 
 
+def _alleged(
+    kind: str, source: tuple[ActorRef, ...], target: tuple[ActorRef, ...], sp: Speech,
+    mod: Modality, so_far: Annotations, lex: Lexicon,
+) -> bool:  # fmt: skip
+    """Is this hostile act the speaker's allegation against its doer? It is when the speaker
+    claims it ("X claimed that Y attacked Z") or is its victim ("X said it was shelled"); a
+    third party's report ("police said gunmen killed five") is the act itself, and so is a
+    speaker's report of its own act."""
+    if not (sp.speaker and kind in lex.alleged_types and mod == "asserted"):
+        return False
+    if side_keys(source, so_far) & side_keys(sp.speaker, so_far):
+        return False
+    if sp.cue is not None and has_word(sp.cue, lex.allegation_verbs):
+        return True
+    # The victim is the speaker itself, named by a pronoun ("it", "we"), not merely one of its
+    # own: "the army said two soldiers were killed" reports the attack.
+    speakers = {r.actor for r in sp.speaker if r.actor}
+    return any(
+        r.text.lower() in PERSONAL_PRONOUNS | FIRST_PERSON
+        and (r.actor is None or r.actor in speakers)
+        for r in target
+    )
+
+
 def draft(
     cand: Candidate, others: Sequence[Candidate], so_far: Annotations, lex: Lexicon
 ) -> Draft | None:
@@ -234,19 +265,24 @@ def draft(
     def make(kind_: str, src: tuple[ActorRef, ...], tgt: tuple[ActorRef, ...], mod_: Modality,
              neg_: bool, mode_: str | None, cameo_: str | None) -> Draft:  # fmt: skip
         return Draft(kind_, mode_, cameo_, src, tgt, top, frame, trigger, mod_, neg_, sp,
-                     cand.kind, fat, bool(src) or named)  # fmt: skip
+                     cand.kind, fat, bool(src) or named, not neg_)  # fmt: skip
 
     if kind in lex.defiance_types and sp.reported and negative_subject(frame, lex):
         return make(REJECT, sp.speaker or source, (), "asserted", False, None, REJECT_CAMEO)
     doers = _doers(cand, source, so_far, lex)
     if _request(doers, sp, kind, mod, so_far):
-        return make(REQUEST, sp.speaker, doers, "asserted", neg, mode, REQUEST_CAMEO)
+        # The request happened, whether it asks for an act or for its absence ("must not").
+        request = make(REQUEST, sp.speaker, doers, "asserted", neg, mode, REQUEST_CAMEO)
+        return replace(request, happened=True)
     if sp.speaker and (
         first_person(source) or _pronouns(source) or (not source and kind in lex.verbal_types)
     ):
         source = sp.speaker
     if neg and kind in lex.negated_to_reject:
         return make(REJECT, source, target, mod, False, None, REJECT_CAMEO)
+    if not neg and _alleged(kind, source, target, sp, mod, so_far, lex):
+        accuse = make(ACCUSE, sp.speaker, source, "asserted", False, ALLEGE_MODE, ALLEGE_CAMEO)
+        return accuse if sp.cue is None else replace(accuse, trigger=(sp.cue, *trigger))
     if sp.reported and mod in THREAT_MODALITIES and kind in lex.threat_types:
         return make(THREATEN, source, target, mod, neg, None, None)
     promised = mod == "future" or (mod == "hypothetical" and sp.reported)

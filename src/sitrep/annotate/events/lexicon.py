@@ -124,6 +124,8 @@ class Lexicon:
     defiance_types: frozenset[str]
     reporting_verbs: frozenset[str]
     reporting_nouns: frozenset[str]
+    allegation_verbs: frozenset[str]
+    alleged_types: frozenset[str]
     sports_context: frozenset[str]
     sports_blocked_types: frozenset[str]
     assault_modes: tuple[tuple[str, frozenset[str]], ...]
@@ -299,7 +301,8 @@ def load() -> Lexicon:
         negative_subjects=words("negative_subjects"),
         negative_determiners=words("negative_determiners"),
         defiance_types=types("defiance_types"), reporting_verbs=words("reporting_verbs"),
-        reporting_nouns=words("reporting_nouns"), sports_context=words("sports_context"),
+        reporting_nouns=words("reporting_nouns"), allegation_verbs=words("allegation_verbs"),
+        alleged_types=types("alleged_types"), sports_context=words("sports_context"),
         sports_blocked_types=types("sports_blocked_types"),
         assault_modes=tuple((m, _words(w, f"assault_modes.{m}")) for m, w in modes.items()),
         number_words=_numbers(data, "number_words"), number_scales=_numbers(data, "number_scales"),

@@ -28,12 +28,14 @@ FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my", "you", "your"})
 
 @dataclass(frozen=True)
 class Speech:
-    """The statement a word is part of: the quote (index into ``so_far.quotes``) and speaker."""
+    """The statement a word is part of: the quote (index into ``so_far.quotes``), the speaker and
+    the reporting word that frames it in the tree ("claimed", "said"), if any."""
 
     quote: int | None
     speaker: tuple[ActorRef, ...]
     reported: bool
     date: str | None = None
+    cue: Token | None = None
 
 
 NOT_REPORTED = Speech(None, (), False)
@@ -70,25 +72,26 @@ def _reporting_subjects(verb: Token) -> list[Token]:
     return found
 
 
-def _reporter(tok: Token, lex: Lexicon) -> list[Token] | None:
-    """The subject of the reporting verb or noun above ``tok`` (None when there is none). A
-    first-person reporter inside another report gives way to the outer one ("X said: we
-    presume that ...")."""
-    child, found = tok, None
+def _reporter(tok: Token, lex: Lexicon) -> tuple[list[Token] | None, Token | None]:
+    """The subject of the reporting verb or noun above ``tok`` (None when there is none), and
+    that word. A first-person reporter inside another report gives way to the outer one ("X
+    said: we presume that ...")."""
+    child, found, cue = tok, None, None
     for anc in tok.ancestors:
         if child.dep_ not in REPORTED_DEPS:
             break
         child = anc
         if anc.pos_ == "VERB" and has_word(anc, lex.reporting_verbs):
-            found = _reporting_subjects(anc)
+            found, cue = _reporting_subjects(anc), anc
         elif anc.pos_ == "NOUN" and has_word(anc, lex.reporting_nouns):
             owners = [c for c in anc.children if c.dep_ == POSS_DEP]
             found = owners or next((subjects(a) for a in anc.ancestors if a.pos_ in CLAUSE_POS), [])
+            cue = anc
         else:
             continue
         if not any(t.lower_ in FIRST_PERSON for t in found):
-            return found
-    return found
+            return found, cue
+    return found, cue
 
 
 def speech(tok: Token, so_far: Annotations, lex: Lexicon) -> Speech:
@@ -97,15 +100,15 @@ def speech(tok: Token, so_far: Annotations, lex: Lexicon) -> Speech:
     links the quote and gives the speaker when the sentence has none ("..., he added.")."""
     n = _quote_at(so_far.quotes, tok.idx, tok.idx + len(tok.text))
     q = so_far.quotes[n] if n is not None else None
-    heads = _reporter(tok, lex)
+    heads, cue = _reporter(tok, lex)
     if heads:
         refs = _refs(heads, so_far)
         if q is not None and q.speaker and any(overlaps(r.span, q.speaker) for r in refs):
             refs = _speaker_of(q, so_far)  # the same speaker, with the quote's actor
-        return Speech(n, refs, True, q.date if q else None)
+        return Speech(n, refs, True, q.date if q else None, cue)
     if q is not None:
-        return Speech(n, _speaker_of(q, so_far), True, q.date)
-    return NOT_REPORTED if heads is None else Speech(None, (), True)
+        return Speech(n, _speaker_of(q, so_far), True, q.date, cue)
+    return NOT_REPORTED if heads is None else Speech(None, (), True, None, cue)
 
 
 def first_person(refs: tuple[ActorRef, ...]) -> bool:
