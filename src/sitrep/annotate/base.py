@@ -8,6 +8,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from sitrep.intervals import Intervals
 from sitrep.model import Extraction, Mention
 from sitrep.options import Options
 
@@ -34,7 +35,7 @@ def overlap_chars(a: tuple[int, int], b: tuple[int, int]) -> int:
 def mention_covering(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
     """The mention that overlaps [start, end) most (ties: the shorter, more specific one)."""
     best: tuple[int, int, Mention] | None = None
-    for m in mentions:
+    for _, _, m in _mention_index(mentions).overlapping(start, end):
         ov = sum(overlap_chars((s, e), (start, end)) for s, e in m.span)
         if ov <= 0:
             continue
@@ -42,3 +43,17 @@ def mention_covering(mentions: Sequence[Mention], start: int, end: int) -> Menti
         if best is None or (ov, -length) > (best[0], best[1]):
             best = (ov, -length, m)
     return best[2] if best else None
+
+
+# The index of the mentions tuple last asked about: annotators ask about one article's
+# mentions many times in a row. Keyed by identity, and kept only for tuples (immutable).
+_LAST_INDEX: list[tuple[Sequence[Mention], Intervals[Mention]]] = []
+
+
+def _mention_index(mentions: Sequence[Mention]) -> Intervals[Mention]:
+    if _LAST_INDEX and _LAST_INDEX[0][0] is mentions:
+        return _LAST_INDEX[0][1]
+    index = Intervals((s, e, m) for m in mentions for s, e in m.span)
+    if isinstance(mentions, tuple):
+        _LAST_INDEX[:] = [(mentions, index)]
+    return index

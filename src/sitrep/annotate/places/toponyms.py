@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep import gazetteer
 from sitrep.annotate.base import Annotations, mention_covering
+from sitrep.intervals import Intervals
 from sitrep.knowledge import load_yaml, require
 
 # Entity labels whose every span is a toponym, resolved or not.
@@ -62,8 +63,8 @@ def find(doc: Doc, so_far: Annotations) -> list[Toponym]:
     """Every toponym of ``doc`` in text order, with the containment links between them."""
     found = [t for ent in doc.ents for t in _from_entity(ent, so_far)]
     found += _known_runs(doc, [t for t in doc if t.ent_iob_ == "O"])
-    taken = [(t.start, t.end) for t in found]
-    found += [t for t in _demonyms(doc) if not any(s < t.end and t.start < e for s, e in taken)]
+    taken = Intervals((t.start, t.end, t) for t in found)
+    found += [t for t in _demonyms(doc) if not taken.any_overlap(t.start, t.end)]
     found.sort(key=lambda t: t.start)
     return _link(doc, found)
 
