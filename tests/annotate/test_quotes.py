@@ -76,7 +76,7 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
         ),
         (
             "The ministry said that the border would reopen next week.",
-            [("the border would reopen next week", "The ministry", "indirect")],
+            [("that the border would reopen next week", "The ministry", "indirect")],
         ),
         (
             "The border will reopen next week, officials said.",
@@ -96,7 +96,7 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
         ),
         (
             "The minister left no doubt that the deal was dead.",
-            [("the deal was dead", "The minister", "indirect")],
+            [("that the deal was dead", "The minister", "indirect")],
         ),
         (
             "The army issued a statement saying the shelling had stopped.",
@@ -104,7 +104,7 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
         ),
         (
             "Her claim that the vote had been rigged spread quickly.",
-            [("the vote had been rigged", "Her", "indirect")],
+            [("that the vote had been rigged", "Her", "indirect")],
         ),
         (
             "The governor said the plan was “dead on arrival” in the legislature.",
@@ -124,7 +124,7 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
         ),
         (
             "It was said that the bridge would open.",
-            [("the bridge would open", None, "indirect")],
+            [("that the bridge would open", None, "indirect")],
         ),
         (
             "The spokesman said officials believe the talks failed.",
@@ -142,7 +142,7 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
         # a that-clause the parser hangs off the verb after an adverbial
         (
             "The governor posted in the early hours that the border would stay closed.",
-            [("the border would stay closed", "The governor", "indirect")],
+            [("that the border would stay closed", "The governor", "indirect")],
         ),
         # a communication verb with a plain object
         (
@@ -155,16 +155,59 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             " take longer.",
             [
                 ("the bridge would reopen in May", "The mayor", "indirect"),
-                ("repairs could take longer", "she", "indirect"),
+                ("that repairs could take longer", "she", "indirect"),
             ],
         ),
         (
             "The minister said after the meeting that he would resign.",
-            [("he would resign", "The minister", "indirect")],
+            [("that he would resign", "The minister", "indirect")],
         ),
         (
             "According to residents, the shelling went on all night.",
             [("the shelling went on all night", "residents", "indirect")],
+        ),
+        # a trailing clause is part of the statement unless it attributes something itself
+        (
+            "The mayor said the levy would fund new buses, which would cut waiting times.",
+            [
+                (
+                    "the levy would fund new buses, which would cut waiting times",
+                    "The mayor",
+                    "indirect",
+                )
+            ],
+        ),
+        (
+            "The mayor said the levy would fund new buses, which he said would cut delays.",
+            [
+                ("the levy would fund new buses", "The mayor", "indirect"),
+                ("which | would cut delays", "he", "indirect"),
+            ],
+        ),
+        # stance frames: aims, attitudes, decisions and hedges are attributed too
+        (
+            "The governor hopes to sign the budget before the summer recess.",
+            [("to sign the budget before the summer recess", "The governor", "indirect")],
+        ),
+        (
+            "The council voted to close the old bridge.",
+            [("to close the old bridge", "The council", "indirect")],
+        ),
+        (
+            "Farmers are afraid that the drought will ruin the harvest.",
+            [("that the drought will ruin the harvest", "Farmers", "indirect")],
+        ),
+        (
+            "The union made a decision to end the strike.",
+            [("to end the strike", "The union", "indirect")],
+        ),
+        (
+            "The ceasefire seems to be holding.",
+            [("The ceasefire | to be holding", None, "indirect")],
+        ),
+        (
+            "The minister voiced concern that the talks could collapse.",
+            [("that the talks could collapse", "The minister", "indirect")],
         ),
     ],
 )

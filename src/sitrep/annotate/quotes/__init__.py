@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc
 
 from sitrep.annotate.base import Annotations, mention_covering
-from sitrep.annotate.quotes import cues
+from sitrep.annotate.quotes import cues, frames, stance
 from sitrep.annotate.quotes.direct import attribute
 from sitrep.annotate.quotes.frames import Found, find_frames
 from sitrep.annotate.quotes.layout import transcript_turns
@@ -39,8 +39,9 @@ def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Se
     turns = transcript_turns(text)
     taken = tuple(p for t in turns for p in t.content)
     quoted = [q for q in find_quoted(text, lexicon.marks) if not overlaps(q.pieces, taken)]
-    frames = [f for f in find_frames(doc, lexicon) if not inside(f.cue, taken)]
-    found = turns + attribute(doc, quoted, frames, lexicon)
+    finders = (*frames.FINDERS, *stance.FINDERS)
+    framed = [f for f in find_frames(doc, lexicon, finders) if not inside(f.cue, taken)]
+    found = turns + attribute(doc, quoted, framed, lexicon)
     chrome = so_far.article.chrome
     seen: set[str] = set()
     quotes: list[Quote] = []

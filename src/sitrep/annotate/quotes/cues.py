@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, cached_property
 
+from spacy.tokens import Token
+
 from sitrep.errors import E, SitrepError
 from sitrep.knowledge import load_yaml, phrases, require, strings
 
@@ -48,11 +50,22 @@ class Cues:
     naming: frozenset[str]
     manner: frozenset[str]
     nouns: frozenset[str]
+    intentions: frozenset[str]
+    evidentials: frozenset[str]
+    adjectives: frozenset[str]
+    aim_nouns: frozenset[str]
+    lemma_repairs: dict[str, str]
     expletives: frozenset[str]
     adverbial_preps: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
     sources: tuple[tuple[str, ...], ...]
     marks: Marks
+
+    def lemma(self, tok: Token) -> str:
+        """The token's lemma, lower case, with the model's known lemmatiser slips mended
+        ("hoped" -> "hop")."""
+        lemma = tok.lemma_.lower()
+        return self.lemma_repairs.get(lemma, lemma)
 
     @property
     def clausal(self) -> frozenset[str]:
@@ -80,6 +93,13 @@ def _words(data: object, key: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def _repairs(data: object) -> dict[str, str]:
+    repairs = require(CUES_FILE, data, "lemma_repairs", dict)
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in repairs.items()):
+        raise SitrepError(E.E010, name=CUES_FILE, reason="'lemma_repairs' maps words to words")
+    return {k.lower(): v.lower() for k, v in repairs.items()}
+
+
 def _sequences(data: object, key: str) -> tuple[tuple[str, ...], ...]:
     return phrases(CUES_FILE, data, key)
 
@@ -99,6 +119,11 @@ def load() -> Cues:
         naming=_words(data, "naming"),
         manner=_words(data, "manner"),
         nouns=_words(data, "nouns"),
+        intentions=_words(data, "intentions"),
+        evidentials=_words(data, "evidentials"),
+        adjectives=_words(data, "adjectives"),
+        aim_nouns=_words(data, "aim_nouns"),
+        lemma_repairs=_repairs(data),
         expletives=_words(data, "expletives"),
         adverbial_preps=_words(data, "adverbial_preps"),
         phrases=_sequences(data, "phrases"),

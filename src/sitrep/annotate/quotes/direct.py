@@ -69,7 +69,7 @@ def _ends_paragraph(tok: Token) -> bool:
 
 
 def _is_cue(tok: Token, cues: Cues) -> bool:
-    return tok.pos_ in VERB_POS and tok.lemma_.lower() in cues.direct
+    return tok.pos_ in VERB_POS and cues.lemma(tok) in cues.direct
 
 
 def _cue_after(page: _Page, q: Quoted) -> Token | None:

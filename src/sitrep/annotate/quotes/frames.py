@@ -1,6 +1,7 @@
 """Attribution frames read off the dependency parse: a cue, its speaker, and what it reports.
 
-A frame is found five ways, each a general construction of English news prose:
+A frame is found five ways here, each a general construction of English news prose (``stance``
+adds the frames of aims, attitudes and hedges):
 - a reporting verb with a clausal complement ("officials said [that] the talks failed"), or a
   parenthetical one ("the talks, he said, failed");
 - a speech-act verb whose object is what was said ("called for talks", "urged voters to ...");
@@ -11,7 +12,7 @@ A frame is found five ways, each a general construction of English news prose:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -36,6 +37,7 @@ COMPLEMENT_DEPS = ("ccomp", "parataxis")  # the clause a reporting verb reports
 NOUN_COMPLEMENT_DEPS = ("acl", "ccomp", "advcl")  # a that-clause hanging off a noun or adjective
 PARENTHETICAL_DEP = "parataxis"  # "the talks, he said, failed": the cue hangs off the content
 POSSESSIVE_DEP = "poss"  # "Russia's claim that ..."
+NOUN_OBJECT_DEP = "dobj"  # "voiced [concern] that ...": the verb's subject holds it
 PARTICLE_DEP = "prt"  # "pointed out"
 OBJECT_DEPS = ("dobj", "dative", "oprd", "xcomp")  # "called [the plan] [a failure]", "vowed [to]"
 PREP_DEP = "prep"  # "called [for talks]"
@@ -79,12 +81,12 @@ def _cue_span(tok: Token) -> Spans:
 def verb_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     """Reporting verbs with a clausal complement, or hanging off the clause they report."""
     for tok in doc:
-        if tok.pos_ not in VERB_POS or tok.lemma_.lower() not in cues.clausal:
+        if tok.pos_ not in VERB_POS or cues.lemma(tok) not in cues.clausal:
             continue
         reported = _complement(tok, cues)
         if reported:
             content = token_runs(reported)
-        elif tok.lemma_.lower() in cues.speech and _parenthetical(tok):
+        elif cues.lemma(tok) in cues.speech and _parenthetical(tok):
             inner = {t.i for t in tok.subtree}
             content = token_runs(t for t in tok.sent.root.subtree if t.i not in inner)
         else:
@@ -138,7 +140,7 @@ def _misparsed_clause(cue: Token, child: Token, cues: Cues) -> bool:
         return False
     if has_that(child):
         return True
-    bare = cue.lemma_.lower() in cues.speech and child.dep_ == ADVERBIAL_CLAUSE_DEP
+    bare = cues.lemma(cue) in cues.speech and child.dep_ == ADVERBIAL_CLAUSE_DEP
     opener = child.left_edge
     return (
         bare
@@ -165,7 +167,7 @@ def _object_parts(tok: Token, cues: Cues) -> tuple[list[Token], list[Token]]:
     object and predicate ("called [the plan] [a failure]"), object and infinitive for a request
     ("urged [voters] [to stay home]"), the object of a lexicon preposition ("called for
     [talks]", where the preposition joins the cue)."""
-    lemma = tok.lemma_.lower()
+    lemma = cues.lemma(tok)
     after = [c for c in tok.children if c.i > tok.i]
     objs = [c for c in after if c.dep_ in OBJECT_DEPS]
     preps = [c for c in after if c.dep_ == PREP_DEP]
@@ -208,17 +210,26 @@ def object_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
         if any(c.dep_ in COMPLEMENT_DEPS or c.dep_ == PASSIVE_AUX_DEP for c in tok.children):
             continue
         words, parts = _object_parts(tok, cues)
+        if any(_noun_with_clause(c, cues) for c in parts):
+            continue  # "voiced concern that ...": the noun frames what was said
         content = token_runs(t for c in parts for t in clause_words(c, cues))
         if content:
             particles = [c for c in tok.children if c.dep_ == PARTICLE_DEP]
             yield Frame(token_runs([*words, *particles]), speaker_of(tok, cues), content, tok.idx)
 
 
+def _noun_with_clause(tok: Token, cues: Cues) -> bool:
+    """A reporting noun with its that-clause ("concern that ..."), which a noun frame reports."""
+    return cues.lemma(tok) in cues.nouns and any(
+        c.dep_ in NOUN_COMPLEMENT_DEPS and has_that(c) for c in tok.children
+    )
+
+
 def passive_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     """A speech act in the passive with its agent ("the plan was praised by the mayor", "the
     story was first reported by the Post"): the subject is what was said, the agent says it."""
     for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues.objects | cues.speech:
+        if tok.pos_ != "VERB" or cues.lemma(tok) not in cues.objects | cues.speech:
             continue
         if not any(c.dep_ == AGENT_DEP for c in tok.children):
             continue
@@ -244,7 +255,7 @@ def _that_clause(heads: Iterable[Token]) -> Token | None:
 def phrase_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     """Multiword cues of the lexicon ("left no doubt that ..."): the clause under any of the
     cue's words is the content, the subject of its first word the speaker."""
-    lemmas = [t.lemma_.lower() for t in doc]
+    lemmas = [cues.lemma(t) for t in doc]
     for found in _occurrences(lemmas, cues.phrases):
         words = [doc[i] for i in found]
         clause = _that_clause(words)
@@ -256,16 +267,27 @@ def phrase_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
 def noun_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     """Reporting nouns with a that-clause; the speaker is the possessor ("Russia's claim")."""
     for tok in doc:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in cues.nouns:
+        if tok.pos_ != "NOUN" or cues.lemma(tok) not in cues.nouns:
             continue
         clause = next(
             (c for c in tok.children if c.dep_ in NOUN_COMPLEMENT_DEPS and has_that(c)), None
         )
         if clause is None:
             continue
-        poss = next((c for c in tok.children if c.dep_ == POSSESSIVE_DEP), None)
-        speaker = speaker_span(poss) if poss is not None else None
-        yield Frame(char_span(tok), speaker, token_runs(clause_words(clause, cues)), tok.idx)
+        content = token_runs(clause_words(clause, cues))
+        yield Frame(char_span(tok), noun_speaker(tok, cues), content, tok.idx)
+
+
+def noun_speaker(noun: Token, cues: Cues) -> Spans | None:
+    """Whose claim, decision or fear a noun reports: its possessor ("Russia's claim"), else the
+    subject of the verb it is the object of ("X voiced concern that ...", "X made a decision
+    to ...")."""
+    poss = next((c for c in noun.children if c.dep_ == POSSESSIVE_DEP), None)
+    if poss is not None:
+        return speaker_span(poss)
+    if noun.dep_ == NOUN_OBJECT_DEP and noun.head.pos_ in VERB_POS:
+        return speaker_of(noun.head, cues)
+    return None
 
 
 def source_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
@@ -284,18 +306,20 @@ def source_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
             yield Frame(token_runs(doc[i] for i in found), speaker_span(obj), content, first.idx)
 
 
-def find_frames(doc: Doc, cues: Cues) -> list[Frame]:
-    """Every frame of the article; a multiword cue wins over the single verb inside it."""
+Finder = Callable[[Doc, Cues], Iterator[Frame]]
+# The finders of this module, in order of precedence: a multiword cue wins over the single verb
+# inside it, a source preposition over the verb of the clause it modifies.
+FINDERS: tuple[Finder, ...] = (
+    phrase_frames, source_frames, verb_frames, object_frames, passive_frames, noun_frames,
+)  # fmt: skip
+
+
+def find_frames(doc: Doc, cues: Cues, finders: Sequence[Finder] = FINDERS) -> list[Frame]:
+    """Every frame of the article, one per content span: the first finder to report a content
+    keeps it."""
     frames: list[Frame] = []
     seen: set[Spans] = set()
-    for finder in (
-        phrase_frames,
-        source_frames,
-        verb_frames,
-        object_frames,
-        passive_frames,
-        noun_frames,
-    ):
+    for finder in finders:
         for frame in finder(doc, cues):
             if frame.content not in seen:
                 seen.add(frame.content)

@@ -1,10 +1,11 @@
 """The grammar of attribution shared by the quote finders: which words a reported clause
 spans, and who its speaker is.
 
-A reported clause loses what frames it rather than says it: the complementizer ("that"), a
-reporting verb conjoined to it (a statement of its own) and a trailing gloss set off by a comma.
-The speaker is the subject of the cue, found by climbing from a participle or a coordinated verb
-to the clause that has one ("..., saying that ...", "responded by saying ...").
+A reported clause keeps its complementizer ("that ...", as news attribution corpora count it)
+and loses what frames it rather than says it: a reporting verb conjoined to it (a statement of
+its own) and a trailing gloss set off by a comma (an apposition, or a modifier that attributes
+something itself). The speaker is the subject of the cue, found by climbing from a participle or
+a coordinated verb to the clause that has one ("..., saying that ...", "responded by saying ...").
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ CLIMB_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep", "dobj", "acl")
 VERB_POS = ("VERB", "AUX")
 NOUN_POS = ("NOUN", "PROPN", "PRON")
 MODIFIER_DEP = "acl"  # "a spokesman [saying ...]": the noun modified is the speaker
-COMPLEMENTIZER = "that"  # left out of the content: it frames the statement, it is not said
+COMPLEMENTIZER = "that"  # opens a reported clause ("said [that] ...")
 MAX_CLIMB = 4  # hops from a cue to the clause whose subject speaks; deeper is another clause
 
 
@@ -54,10 +55,13 @@ def token_runs(tokens: Iterable[Token]) -> Spans:
 
 
 def clause_words(tok: Token, cues: Cues) -> list[Token]:
-    """The tokens of a reported clause, without the complementizer that introduces it, without
-    a reporting verb conjoined to it ("... and suggested that ...": a statement of its own),
-    and without a trailing non-restrictive modifier set off by a comma ("..., which ...",
-    "..., the presumed favourite"): the writer's gloss, not what was reported."""
+    """The tokens of a reported clause with the complementizer that introduces it (news
+    attribution corpora such as PolNeAR count "that" as part of what was said), without a
+    reporting verb conjoined to it ("... and suggested that ...": a statement of its own), and
+    without a trailing gloss set off by a comma: an apposition ("..., the presumed favourite")
+    or a modifier that attributes something of its own ("..., which he said ...", "...,
+    citing ..."). Other trailing clauses ("..., which would cut taxes", "..., while ...") are
+    usually part of the statement and stay."""
     first = tok.left_edge
     drop: set[int] = set()
     for t in tok.subtree:
@@ -65,7 +69,7 @@ def clause_words(tok: Token, cues: Cues) -> list[Token]:
             t != tok
             and t.dep_ == CONJ_DEP
             and t.pos_ == "VERB"
-            and t.lemma_.lower() in cues.framing
+            and cues.lemma(t) in cues.framing
             and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
         ):
             drop.update(x.i for x in t.subtree)
@@ -74,14 +78,27 @@ def clause_words(tok: Token, cues: Cues) -> list[Token]:
                 drop.add(j)
                 j -= 1
     toks = [t for t in tok.subtree if t.i not in drop]
-    toks = [t for t in toks if t != first or not is_complementizer(t)]
     last = max((t.i for t in toks if not t.is_punct), default=tok.i)
     for t in toks:
         before = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
         trailing = t.dep_ in NONRESTRICTIVE_DEPS and t.right_edge.i >= last and t != tok
-        if trailing and before is not None and before.text == "," and before.i > toks[0].i:
+        if (
+            trailing
+            and (t.dep_ == APPOSITION_DEP or _attributes(t, cues))
+            and before is not None
+            and before.text == ","
+            and before.i > toks[0].i
+        ):
             return [x for x in toks if x.i < before.i]
     return toks
+
+
+def _attributes(modifier: Token, cues: Cues) -> bool:
+    """Whether a modifier holds a reporting verb or noun: an attribution of its own."""
+    return any(
+        (t.pos_ in VERB_POS and cues.lemma(t) in cues.framing) or cues.lemma(t) in cues.nouns
+        for t in modifier.subtree
+    )
 
 
 def is_complementizer(t: Token) -> bool:
@@ -123,7 +140,11 @@ def speaker_of(cue: Token, cues: Cues) -> Spans | None:
         if tok.dep_ not in CLIMB_DEPS or tok.head == tok:
             return None
         parent = tok.head
-        if tok.dep_ == MODIFIER_DEP and parent.pos_ in NOUN_POS and parent.lemma_ not in cues.nouns:
+        if (
+            tok.dep_ == MODIFIER_DEP
+            and parent.pos_ in NOUN_POS
+            and cues.lemma(parent) not in cues.nouns
+        ):
             return speaker_span(parent, skip=[tok])  # "a spokesman saying ..."
         tok = parent
     return None

@@ -1,0 +1,127 @@
+"""Stance frames: what someone aims at, holds or is said to seem, read off the parse.
+
+News attribution is wider than saying: a source's aims ("the senator hopes to win"), attitudes
+("voters are afraid that ...") and decisions ("the decision to cut taxes") are attributed to it
+as much as its words are. Each class of the lexicon comes with the one frame that makes it an
+attribution, so that the word alone never does ("sought shelter", "a ready meal"):
+- an intention verb with a to-infinitive ("voted to hold him in contempt");
+- an evidential verb with the clause it hedges ("the plan seems to have failed"), no speaker;
+- a stance adjective with a that-clause or a to-infinitive ("is determined to ...");
+- a noun of decision or aim with a to-infinitive ("Iran's determination to ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from sitrep.annotate.quotes.cues import Cues
+from sitrep.annotate.quotes.frames import COMPLEMENT_DEPS, Frame, noun_speaker
+from sitrep.annotate.quotes.syntax import (
+    PASSIVE_SUBJECT_DEP,
+    SUBJECT_DEPS,
+    VERB_POS,
+    clause_words,
+    has_that,
+    speaker_of,
+    token_runs,
+)
+from sitrep.nlp import char_span
+
+INFINITIVE_DEPS = ("xcomp", "acl", "advcl")  # "hopes [to win]", "a decision [to act]"
+INFINITIVE_TAG = "TO"  # the infinitive marker "to"
+TO = "to"
+PARTICLE_DEP = "prt"
+PREDICATE_DEPS = ("acomp", "oprd")  # "they are [afraid]": the copula's subject holds the stance
+LIKE = "like"  # "seems [like] a long shot"
+
+
+def _infinitive(head: Token) -> Token | None:
+    """A to-infinitive after ``head`` that depends on it ("hopes [to win]")."""
+    for c in head.children:
+        if (
+            c.i > head.i
+            and c.dep_ in INFINITIVE_DEPS
+            and c.pos_ in VERB_POS
+            and any(a.lower_ == TO and a.tag_ == INFINITIVE_TAG and a.i < c.i for a in c.children)
+        ):
+            return c
+    return None
+
+
+def _clause(head: Token) -> Token | None:
+    """A complement clause after ``head``: a ccomp, or a clause opened by "that"."""
+    for c in head.children:
+        if c.i > head.i and (c.dep_ in COMPLEMENT_DEPS or has_that(c)):
+            return c
+    return None
+
+
+def intention_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
+    """Verbs of aim and decision with a to-infinitive: the infinitive is the aim."""
+    for tok in doc:
+        if tok.pos_ != "VERB" or cues.lemma(tok) not in cues.intentions:
+            continue
+        if any(c.dep_ == PASSIVE_SUBJECT_DEP for c in tok.children):
+            continue  # "was moved to tears"
+        aim = _infinitive(tok)
+        if aim is None:
+            continue
+        content = token_runs(clause_words(aim, cues))
+        cue = token_runs([tok, *(c for c in tok.children if c.dep_ == PARTICLE_DEP)])
+        if content:
+            yield Frame(cue, speaker_of(tok, cues), content, tok.idx)
+
+
+def evidential_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
+    """ "X seems to ...", "it appears that ...": the subject and what it seems are the
+    content; the impression is the writer's or unnamed, so there is no speaker."""
+    for tok in doc:
+        if tok.pos_ not in VERB_POS or cues.lemma(tok) not in cues.evidentials:
+            continue
+        pred = (
+            _infinitive(tok)
+            or _clause(tok)
+            or next((c for c in tok.children if c.i > tok.i and c.lower_ == LIKE), None)
+        )
+        if pred is None:
+            continue
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        words = clause_words(pred, cues)
+        if subj is not None and subj.lower_ not in cues.expletives:
+            words += list(subj.subtree)
+        content = token_runs(words)
+        if content:
+            yield Frame(char_span(tok), None, content, tok.idx)
+
+
+def adjective_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
+    """Stance adjectives ("are afraid that ...", "is determined to ..."); the subject of the
+    copula holds the stance."""
+    for tok in doc:
+        if tok.pos_ not in ("ADJ", "VERB") or tok.lower_ not in cues.adjectives:
+            continue
+        comp = _clause(tok) or _infinitive(tok)
+        if comp is None:
+            continue
+        holder = tok.head if tok.dep_ in PREDICATE_DEPS else tok
+        content = token_runs(clause_words(comp, cues))
+        if content:
+            yield Frame(char_span(tok), speaker_of(holder, cues), content, tok.idx)
+
+
+def aim_noun_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
+    """Nouns of decision and aim with a to-infinitive ("the decision to ...")."""
+    for tok in doc:
+        if tok.pos_ != "NOUN" or cues.lemma(tok) not in cues.aim_nouns:
+            continue
+        aim = _infinitive(tok)
+        if aim is None:
+            continue
+        content = token_runs(clause_words(aim, cues))
+        if content:
+            yield Frame(char_span(tok), noun_speaker(tok, cues), content, tok.idx)
+
+
+FINDERS = (intention_frames, evidential_frames, adjective_frames, aim_noun_frames)
