@@ -75,6 +75,7 @@ def test_ingest_twice_gives_same_counts(app: typer.Typer, tmp_path: Path) -> Non
     stats = runner.invoke(app, ["stats", "--db", db])
     assert stats.exit_code == 0, stats.output
     assert "Runs" in stats.stdout and _counts(stats.stdout)["articles"] == 3
+    assert re.search(r"│ E002 │ 1\s+│ \S*empty\.txt", stats.stdout), stats.stdout
 
     res = runner.invoke(app, ["query", "SELECT id, published FROM articles", "--db", db,
                               "--format", "jsonl"])  # fmt: skip

@@ -126,17 +126,34 @@ def _print_counts(counts: dict[str, int], title: str) -> None:
 
 
 def stats(db: Db = DEFAULT_DB) -> None:
-    """Show the rows per table of a store and the runs that filled it."""
+    """Show the rows per table of a store, the runs that filled it, and why the last run
+    skipped inputs."""
     with user_errors(), Store(db, read_only=True) as store:
         _print_counts(store.counts(), "Rows per table")
         columns, runs = store.query(
             "SELECT run_id, started_at, finished_at, sitrep_version, model, knowledge_version, "
             "extracted, skipped, inputs FROM runs ORDER BY run_id"
         )
-        table = Table(*columns, title="Runs")
-        for run in runs:
-            table.add_row(*("" if v is None else str(_plain(v)) for v in run))
-        Console(width=200).print(table)
+        _print_rows(columns, runs, "Runs")
+        columns, skips = store.query(SKIPS_OF_LAST_RUN)
+        if skips:
+            _print_rows(columns, skips, "Inputs the last run skipped, by reason")
+
+
+# The last run's skips grouped by error code ("[E006] ..."), with one example each.
+SKIPS_OF_LAST_RUN = """
+SELECT substr(reason, 2, 4) AS code, count(*) AS inputs, min(source) AS example,
+       arg_min(reason, source) AS reason
+FROM skips WHERE run_id = (SELECT max(run_id) FROM runs)
+GROUP BY code ORDER BY inputs DESC, code
+"""
+
+
+def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], title: str) -> None:
+    table = Table(*columns, title=title)
+    for row in rows:
+        table.add_row(*("" if v is None else str(_plain(v)) for v in row))
+    Console(width=200).print(table)
 
 
 def _plain(value: Any) -> Any:
