@@ -234,6 +234,25 @@ def test_who_a_party_is_is_background(nlp: Language, text: str) -> None:
     assert found and all(e.type not in ("ASSAULT", "COERCE") for e in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        ("Kenyan police arrested three Kenyan opposition leaders.", "COERCE", "leaders"),
+        (
+            "Rebels in Chad said the Chadian government must free the prisoners.",
+            "REQUEST",
+            "government",
+        ),
+    ],
+)
+def test_a_government_and_its_opponents_are_two_sides(
+    pipeline: Pipeline, text: str, kind: str, target: str
+) -> None:
+    x = pipeline.extract(Article(id="s", text=text))
+    found = [e for e in x.events if e.type == kind]
+    assert found and target in " ".join(r.text for r in found[0].target)
+
+
 def test_demand_in_reported_speech_is_a_request(nlp: Language) -> None:
     text = "The envoy said the militia must release the hostages immediately."
     found = run(nlp, text)

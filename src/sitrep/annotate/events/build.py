@@ -26,7 +26,7 @@ as its source; a material act keeps an empty source.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -47,7 +47,7 @@ from sitrep.annotate.events.roles import (
 )
 from sitrep.annotate.events.speech import FIRST_PERSON, Speech, first_person, speech
 from sitrep.annotate.events.triggers import Candidate, noun_sides
-from sitrep.model import ActorRef, Modality
+from sitrep.model import Actor, ActorRef, Modality
 
 # A side that is (or belongs to) an unresolved third person: "it", "their forces".
 THIRD_PERSON_WORDS = THIRD_PERSON | {"its", "their", "his"}
@@ -63,6 +63,10 @@ THREAT_MODALITIES: frozenset[str] = frozenset({"future", "hypothetical"})
 HEAD_SUBJ = "head_subj"
 GRAMMATICAL_SUBJ = "gsubj"
 OBJ_ROLE = "obj"
+# Sectors of the state's own organs: one camp when telling sides apart (a ministry's request to
+# the army is the state talking to itself; its request to rebels is not).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+STATE_CAMP = "state"
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,30 @@ def side_keys(refs: tuple[ActorRef, ...], so_far: Annotations) -> frozenset[str]
     )
 
 
+def _party(ref: ActorRef, actors: Mapping[str, Actor]) -> tuple[str | None, str | None, str]:
+    """(country, camp, words) of a side: the camp is "state" for the state's own organs
+    (``STATE_SECTORS``), else the sector, so that a government and its rebels differ."""
+    actor = actors.get(ref.actor) if ref.actor else None
+    if actor is None:
+        return None, None, ref.text.lower().removeprefix("the ")
+    camp = STATE_CAMP if actor.sector in STATE_SECTORS else actor.sector
+    return actor.country, camp, actor.id
+
+
+def same_side(a: tuple[ActorRef, ...], b: tuple[ActorRef, ...], so_far: Annotations) -> bool:
+    """Do two sides share a party? The same actor or words, or the same country in the same
+    camp (an unknown camp matches any: "Iran" and "Iranian forces" are one side, "the Georgian
+    government" and "Georgian demonstrators" two)."""
+    actors = {x.id: x for x in so_far.actors}
+    for x in (_party(r, actors) for r in a):
+        for y in (_party(r, actors) for r in b):
+            if x[2] == y[2]:
+                return True
+            if x[0] and x[0] == y[0] and (x[1] is None or y[1] is None or x[1] == y[1]):
+                return True
+    return False
+
+
 def _sides(
     cand: Candidate, so_far: Annotations, lex: Lexicon
 ) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...], bool]:
@@ -178,8 +206,7 @@ def _sides(
         skip |= {o.i for h in heads for o in objects(h)}
     for head in heads if cand.sense.target else ():
         target = target or nearest_party(head, so_far, lex, skip)
-    same = side_keys(source, so_far)
-    return source, tuple(r for r in target if not side_keys((r,), so_far) & same), named
+    return source, tuple(r for r in target if not same_side((r,), source, so_far)), named
 
 
 def _in(tok: Token, refs: tuple[ActorRef, ...]) -> bool:
@@ -210,7 +237,7 @@ def _request(
     """Is this act one the speaker asks of others?"""
     if not (sp.reported and sp.speaker and doers) or first_person(doers) or _pronouns(doers):
         return False
-    if side_keys(doers, so_far) & side_keys(sp.speaker, so_far):
+    if same_side(doers, sp.speaker, so_far):
         return False
     return mod == "demanded" or (kind == RETREAT and mod == "future")
 
@@ -225,7 +252,7 @@ def _alleged(
     speaker's report of its own act."""
     if not (sp.speaker and kind in lex.alleged_types and mod == "asserted"):
         return False
-    if side_keys(source, so_far) & side_keys(sp.speaker, so_far):
+    if same_side(source, sp.speaker, so_far):
         return False
     if sp.cue is not None and has_word(sp.cue, lex.allegation_verbs):
         return True
