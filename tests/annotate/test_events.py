@@ -95,6 +95,14 @@ POSITIVES = [
         "The Nepalese government is ready to send peacekeepers to Mali.",
         ("AGREE", "government", "Mali"),
     ),
+    (
+        "Prosecutors presented evidence against the former governor.",
+        ("ACCUSE", "Prosecutors", "governor"),
+    ),
+    ("Britain advised against all travel to Yemen.", ("SANCTION", "Britain", "Yemen")),
+    ("Egypt gave permission to Sudan to use the port.", ("CONCEDE", "Egypt", "Sudan")),
+    ("Gunmen blew up a bus on the main highway.", ("ASSAULT", "Gunmen", "")),
+    ("Japan wants to deepen its partnership with India.", ("AGREE", "Japan", "India")),
 ]
 
 
@@ -122,6 +130,8 @@ NEGATIVES = [
     "The party held its annual meeting in the capital.",
     "She said she was ready to try once more.",
     "The analyst offered no explanation for the drop in prices.",
+    "Detectives found evidence against the suspect in the flat.",
+    "Doctors advised against travel for pregnant women.",
 ]
 
 
