@@ -263,6 +263,21 @@ def test_a_government_and_its_opponents_are_two_sides(
     assert found and target in " ".join(r.text for r in found[0].target)
 
 
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "Peru recalled its ambassador after Bolivian police arrested two diplomats.",
+            ["SANCTION"],
+        ),
+        ("The minister resigned as protesters stormed the parliament.", ["RETREAT"]),
+        ("Two days after rebels shelled the port, the army said.", ["ASSAULT"]),
+    ],
+)
+def test_a_time_clause_is_the_setting(nlp: Language, text: str, kinds: list[str]) -> None:
+    assert [e.type for e in run(nlp, text)] == kinds
+
+
 def test_demand_in_reported_speech_is_a_request(nlp: Language) -> None:
     text = "The envoy said the militia must release the hostages immediately."
     found = run(nlp, text)

@@ -15,9 +15,10 @@ For each sentence outside the page chrome (captions, boilerplate, headline):
    sports side as cause ("floods killed 12 people"), violent ones read from a sports report,
    purposes ("sent troops to fight" reports a deployment; the fight is an aim), topics
    ("lifting the sanctions is out of the question"), background (a relative clause or a
-   participle that says who a party is: "the group that seized the town") and acts said not to
-   happen ("did not attack": PLOVER lets negated events be left out of the data; refused
-   cooperation is already a REJECT and a demand not to act a REQUEST);
+   participle that says who a party is: "the group that seized the town"), settings (an event
+   in a time clause, "after rebels shelled the port", when the sentence reports another) and
+   acts said not to happen ("did not attack": PLOVER lets negated events be left out of the
+   data; refused cooperation is already a REJECT and a demand not to act a REQUEST);
 5. date each event (``times.governing_date``, else its quote's date), place it
    (``places.governing_place``), count the dead, give its weapon mode and a confidence
    (``attrs.confidence``: a base for how the event was found, verb > noun, plus a bonus
@@ -57,6 +58,7 @@ EVIDENCE_EXCLUDE_DEPS = ("conj", "cc", "advcl", "parataxis")
 CAUSE_PREPS = ("in", "by", "during", "from")
 ASSAULT, PROTEST = "ASSAULT", "PROTEST"
 MARK_DEP = "mark"
+ADVCL_DEP = "advcl"
 # A clause coordinated with or complementing a condition is part of it.
 CONDITION_INHERIT_DEPS = ("conj", "xcomp")
 TOPIC_DEPS = ("csubj", "csubjpass")
@@ -138,6 +140,22 @@ def _protest_topic(d: Draft, drafts: list[Draft], lex: Lexicon) -> bool:
     return any(a.i in tops for a in d.top.ancestors)
 
 
+def _temporal(d: Draft, drafts: list[Draft], lex: Lexicon) -> bool:
+    """An event in a time clause ("resigned after protesters stormed X", "announced a
+    suspension a day after jets shot down a helicopter") is the setting of the news when the
+    sentence reports another event outside the clause."""
+    marks = lex.modality["time_marks"]
+    clause = d.top
+    while clause.dep_ != ADVCL_DEP:
+        if clause.head.i == clause.i or clause.dep_ not in CONDITION_INHERIT_DEPS:
+            return False
+        clause = clause.head
+    if not any(c.dep_ == MARK_DEP and has_word(c, marks) for c in clause.children):
+        return False
+    inside = {t.i for t in clause.subtree}
+    return any(o.top.i not in inside for o in drafts)
+
+
 def _background(d: Draft, drafts: list[Draft]) -> bool:
     """A relative clause ("the group that has seized X") or a participle describing a party of
     another event ("the men jailed for X were freed") says who a party is, not what happened."""
@@ -178,7 +196,11 @@ def _sentence_drafts(sent: Span, chrome: Spans, so_far: Annotations, lex: Lexico
     drafts = _folded(_outermost(drafts))
     sports = any(has_word(t, lex.sports_context) for t in sent)
     drafts = [
-        d for d in drafts if not _protest_topic(d, drafts, lex) and not _background(d, drafts)
+        d
+        for d in drafts
+        if not (
+            _protest_topic(d, drafts, lex) or _background(d, drafts) or _temporal(d, drafts, lex)
+        )
     ]
     return [d for d in drafts if _keep(d, sports, chrome, lex)]
 
