@@ -132,6 +132,8 @@ NEGATIVES = [
     "The analyst offered no explanation for the drop in prices.",
     "Detectives found evidence against the suspect in the flat.",
     "Doctors advised against travel for pregnant women.",
+    "A minibus plunged into a gorge near the pass, killing 17 people.",
+    "Floodwaters forced hundreds of families to leave their villages.",
 ]
 
 

@@ -115,9 +115,14 @@ def _folded(drafts: list[Draft]) -> list[Draft]:
 
 
 def _caused_by_non_actor(d: Draft, lex: Lexicon) -> bool:
+    """A disaster or an accident as cause: "floods killed 12", "killed in a crash", or the clause
+    an act hangs from ("a bus plunged into a ravine, killing 25")."""
     causes = subjects(d.anchor) + [t for p in CAUSE_PREPS for t in prep_objects(d.anchor, p)]
     non_actors = lex.word_list("non_actors")
-    return any(has_word(t, non_actors) for t in causes)
+    if any(has_word(t, non_actors) for t in causes):
+        return True
+    head = d.anchor.head
+    return d.anchor.dep_ in FOLD_DEPS and has_word(head, lex.word_list("accidents"))
 
 
 def _condition(d: Draft, lex: Lexicon) -> bool:
