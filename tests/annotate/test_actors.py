@@ -83,6 +83,12 @@ def actor_of(nlp: Language, text: str, phrase: str) -> Actor | None:
         ("A court in Peru jailed the mayor of Lima.", "A court in Peru", "PER", "JUD"),
         ("Mali's commander of the border police resigned.", "the border police", "MLI", "COP"),
         ("Nairobi replied within hours.", "Nairobi", "KEN", "GOV"),
+        ("Teachers throughout Ghana went on strike.", "Teachers", "GHA", "EDU"),
+        ("A company based in Lima won the contract.", "A company", "PER", "BUS"),
+        ("Security forces in Togo dispersed the crowd.", "Security forces", "TGO", "MIL"),
+        ("Troops in Lebanon were put on alert.", "Troops", None, "MIL"),  # anyone's troops
+        ("Residents of Mosul fled the fighting.", "Residents", "IRQ", "CVL"),  # gazetteer
+        ("Farmers in Punjab blocked the highway.", "Farmers", None, "AGR"),  # India or Pakistan
     ],
 )  # fmt: skip
 def test_phrase_country_and_sector(

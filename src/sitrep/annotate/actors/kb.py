@@ -52,12 +52,14 @@ class Entry:
 @dataclass(frozen=True)
 class Agent:
     """An agent word: its sector, whether it names one office-holder (``person``), whether a
-    modifier's sector outranks it (``weak``) and whether its holder serves abroad (``posted``)."""
+    modifier's sector outranks it (``weak``), whether its holder serves abroad (``posted``) and
+    whether it serves at home although its sector often works abroad (``home``)."""
 
     sector: str | None
     person: bool
     weak: bool
     posted: bool
+    home: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,9 +73,12 @@ class KB:
     abroad: frozenset[str]  # sectors whose location does not tell their country
     surname_prefixes: tuple[str, ...]
     locative: frozenset[str]
+    located: frozenset[str]  # prepositions after a group that say where it is
+    placing: frozenset[str]  # lemmas of participles that put a body somewhere ("based in")
     pronouns: frozenset[str]
     nationals: str  # the sector of a nation's people ("Iranians")
     country_names: Mapping[str, str]  # iso3 -> name
+    iso3: Mapping[str, str]  # iso2 -> iso3 (the gazetteer's codes to the actors')
 
 
 def _fold(text: str) -> str:
@@ -186,11 +191,12 @@ def _actor_entries(names: _Names) -> None:
 def _agent_table(data: Any) -> dict[str, Agent]:
     weak = {norm(w) for w in _strings(AGENTS, data, "weak")}
     posted = {norm(w) for w in _strings(AGENTS, data, "posted")}
+    home = {norm(w) for w in _strings(AGENTS, data, "home_groups")}
     table: dict[str, Agent] = {}
 
     def put(word: str, sector: str | None, person: bool) -> None:
         key = norm(word)
-        table.setdefault(key, Agent(sector, person, key in weak, key in posted))
+        table.setdefault(key, Agent(sector, person, key in weak, key in posted, key in home))
 
     for sector, block in require(AGENTS, data, "sectors", dict).items():
         for word in _strings(AGENTS, block, "people"):
@@ -221,7 +227,10 @@ def load() -> KB:
         abroad=frozenset(_strings(AGENTS, agents_data, "abroad_sectors")),
         surname_prefixes=tuple(norm(p) for p in _strings(ACTORS, actors_data, "surname_prefixes")),
         locative=frozenset(norm(w) for w in _strings(AGENTS, grammar, "locative_prepositions")),
+        located=frozenset(norm(w) for w in _strings(AGENTS, grammar, "located_prepositions")),
+        placing=frozenset(norm(w) for w in _strings(AGENTS, grammar, "placing_verbs")),
         pronouns=frozenset(norm(w) for w in _strings(AGENTS, grammar, "person_pronouns")),
         nationals=require(AGENTS, agents_data, "nationals", str),
         country_names=country_names,
+        iso3={row["iso2"]: row["iso3"] for row in load_csv(COUNTRIES, ("iso3", "iso2"))},
     )  # fmt: skip

@@ -10,12 +10,13 @@ the owner after "of"/"for" ("spokeswoman for Austria's Foreign Ministry").
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from sitrep import gazetteer
 from sitrep.annotate.actors.kb import KB, Agent, Entry, norm
 
 # Dependents before a noun that belong to its phrase: "the", "Kenyan", "Peru's", "Interior".
@@ -29,9 +30,14 @@ OWNER_PREPS = frozenset({"of", "for", "from"})
 # The one owner preposition that still names the holder's own country for a posted role
 # ("ambassador of France" is France's; "ambassador to/for France" serves there).
 POSTED_OWNER_PREP = "of"
-# Where a group with no country of its own is: "rebels in Darfur", "a court in Peru" (not for
-# the sectors that often work abroad, ``KB.abroad``: "troops in Lebanon" may be anyone's).
-LOCATED_PREP = "in"
+# Where a group with no country of its own is ("rebels in Darfur", "a court in Peru"; not for
+# the sectors that often work abroad, ``KB.abroad``: "troops in Lebanon" may be anyone's): the
+# prepositions are ``KB.located``, reached directly or through a placing participle ("based").
+PLACING_DEP = "acl"
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# A place name shared by several countries counts for the best-known one only when it is this
+# many times as populous as the next ("Punjab" is not settled; "Sindh" is one place).
+DOMINANT_POPULATION = 10
 # Prepositions whose phrase is part of a role's wording ("envoy to Iraq", "minister for trade").
 ROLE_PREPS = OWNER_PREPS | {"to"}
 COUNTRY_HOWS = frozenset({"country", "demonym", "capital"})
@@ -226,16 +232,56 @@ def _owner(head: Token, agent: Agent, ctx: Ctx, depth: int) -> tuple[str | None,
     return None, None, head.i
 
 
-def _located(head: Token, ctx: Ctx) -> tuple[str | None, int]:
-    """The country after "in" ("rebels in Darfur's ... Sudan", "opposition groups in Zimbabwe")
-    and the last token of that phrase."""
-    for prep in head.rights:
-        if prep.dep_ == PREP_DEP and prep.lower_ == LOCATED_PREP:
-            for obj in prep.children:
-                hit = ctx.hit_at.get(obj.i)
-                if obj.dep_ == POBJ_DEP and hit is not None and hit.entry.how in COUNTRY_HOWS:
-                    return hit.entry.country, obj.right_edge.i
+def _located(head: Token, ctx: Ctx, of_too: bool) -> tuple[str | None, int]:
+    """The country of the place a group is in ("rebels in Darfur", "students throughout
+    Indonesia", "a newspaper based in Beirut"; with ``of_too`` also "residents of Aleppo") and
+    the last token of that phrase."""
+    for obj in _place_objects(head, ctx.kb, of_too):
+        country = _country_in(obj, ctx)
+        if country is not None:
+            return country, obj.right_edge.i
     return None, head.i
+
+
+def _place_objects(head: Token, kb: KB, of_too: bool) -> Iterator[Token]:
+    """The objects of the prepositions after ``head`` that can say where it is, directly or
+    through a placing participle ("based in")."""
+    preps = kb.located | {POSTED_OWNER_PREP} if of_too else kb.located
+    for child in head.rights:
+        if child.dep_ == PLACING_DEP and child.lemma_.lower() in kb.placing:
+            yield from _place_objects(child, kb, of_too=False)
+        elif child.dep_ == PREP_DEP and child.lower_ in preps:
+            yield from (obj for obj in child.children if obj.dep_ == POBJ_DEP)
+
+
+def _country_in(obj: Token, ctx: Ctx) -> str | None:
+    """The country a place phrase names: a country, capital or demonym in it ("East Timor's
+    capital Dili", "the Syrian Golan Heights"), else the country of a place it names that the
+    gazetteer puts in one country ("Sindh province", "Darfur")."""
+    tokens = range(obj.left_edge.i, obj.right_edge.i + 1)
+    for i in tokens:
+        hit = ctx.hit_at.get(i)
+        if hit is not None and hit.entry.how in COUNTRY_HOWS and hit.entry.country:
+            return hit.entry.country
+    for ent in obj.doc.ents:
+        if ent.label_ in PLACE_LABELS and ent.start in tokens and ent.end - 1 in tokens:
+            country = _gazetteer_country(ent.text)
+            if country is not None:
+                return ctx.kb.iso3.get(country)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _gazetteer_country(name: str) -> str | None:
+    """The ISO alpha-2 country of the places ``name`` may denote, when they agree or one of
+    them is far better known than the others."""
+    found = sorted(gazetteer.candidates(name), key=lambda c: -c.population)
+    countries = {c.country for c in found}
+    if len(countries) == 1:
+        return found[0].country
+    if len(found) > 1 and found[0].population > DOMINANT_POPULATION * max(found[1].population, 1):
+        return found[0].country
+    return None
 
 
 def _role_end(head: Token) -> int:
@@ -276,8 +322,8 @@ def describe(
     country = next(iter(distinct)) if len(distinct) == 1 else None
     country = country or mod.owner_country or (own_country if not distinct else None)
     end = role_end if own_country or own_sector else head.i
-    if country is None and not distinct and sector not in ctx.kb.abroad:
-        country, located_end = _located(head, ctx)
+    if country is None and not distinct and (sector not in ctx.kb.abroad or agent.home):
+        country, located_end = _located(head, ctx, of_too=not (own_country or own_sector))
         end = max(end, located_end) if country else end
     role = " ".join(ctx.doc[a_start : _role_end(head) + 1].text.split())
     countries = tuple(mod.countries) if len(distinct) > 1 else ()
