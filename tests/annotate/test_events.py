@@ -103,6 +103,11 @@ POSITIVES = [
     ("Egypt gave permission to Sudan to use the port.", ("CONCEDE", "Egypt", "Sudan")),
     ("Gunmen blew up a bus on the main highway.", ("ASSAULT", "Gunmen", "")),
     ("Japan wants to deepen its partnership with India.", ("AGREE", "Japan", "India")),
+    ("Turkey helped Azerbaijan during the war.", ("AID", "Turkey", "Azerbaijan")),
+    (
+        "The prime minister faces mounting pressure from his coalition partners.",
+        ("REQUEST", "partners", "prime minister"),
+    ),
 ]
 
 
@@ -134,6 +139,8 @@ NEGATIVES = [
     "Doctors advised against travel for pregnant women.",
     "A minibus plunged into a gorge near the pass, killing 17 people.",
     "Floodwaters forced hundreds of families to leave their villages.",
+    "The warm weather helped farmers in the region.",
+    "The goalkeeper faced pressure from the crowd in the second half.",
 ]
 
 
