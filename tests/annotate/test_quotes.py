@@ -209,6 +209,20 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The minister voiced concern that the talks could collapse.",
             [("that the talks could collapse", "The minister", "indirect")],
         ),
+        # a view in the passive without an agent: unnamed sources
+        (
+            "The veto is expected to come before Friday.",
+            [("The veto | to come before Friday", None, "indirect")],
+        ),
+        (
+            "The mayor was accused of hiding the audit report.",
+            [("The mayor | of hiding the audit report", None, "indirect")],
+        ),
+        # the words of these classes without their frame attribute nothing
+        ("The council was supposed to meet on Monday.", []),
+        ("The rebels sought shelter in the hills.", []),
+        ("The plan seems fine.", []),
+        ("Officials are ready for the storm.", []),
     ],
 )
 def test_quotes(nlp: Language, text: str, expected: list[tuple[str, str | None, str]]) -> None:

@@ -54,6 +54,8 @@ class Cues:
     evidentials: frozenset[str]
     adjectives: frozenset[str]
     aim_nouns: frozenset[str]
+    passives: frozenset[str]
+    passive_preps: frozenset[str]
     lemma_repairs: dict[str, str]
     expletives: frozenset[str]
     adverbial_preps: frozenset[str]
@@ -123,6 +125,8 @@ def load() -> Cues:
         evidentials=_words(data, "evidentials"),
         adjectives=_words(data, "adjectives"),
         aim_nouns=_words(data, "aim_nouns"),
+        passives=_words(data, "passives"),
+        passive_preps=_words(data, "passive_preps"),
         lemma_repairs=_repairs(data),
         expletives=_words(data, "expletives"),
         adverbial_preps=_words(data, "adverbial_preps"),

@@ -7,7 +7,9 @@ attribution, so that the word alone never does ("sought shelter", "a ready meal"
 - an intention verb with a to-infinitive ("voted to hold him in contempt");
 - an evidential verb with the clause it hedges ("the plan seems to have failed"), no speaker;
 - a stance adjective with a that-clause or a to-infinitive ("is determined to ...");
-- a noun of decision or aim with a to-infinitive ("Iran's determination to ...").
+- a noun of decision or aim with a to-infinitive ("Iran's determination to ...");
+- a verb of belief or speech in the passive without an agent, with what it says of its subject
+  ("the veto is expected to come Friday", "he was accused of fraud"), no speaker.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ INFINITIVE_TAG = "TO"  # the infinitive marker "to"
 TO = "to"
 PARTICLE_DEP = "prt"
 PREDICATE_DEPS = ("acomp", "oprd")  # "they are [afraid]": the copula's subject holds the stance
+AGENT_DEP = "agent"
+PREP_DEP = "prep"
+PASSIVE_PREDICATE_DEPS = ("oprd",)  # "is considered [a threat]"
 LIKE = "like"  # "seems [like] a long shot"
 
 
@@ -124,4 +129,37 @@ def aim_noun_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
             yield Frame(char_span(tok), noun_speaker(tok, cues), content, tok.idx)
 
 
-FINDERS = (intention_frames, evidential_frames, adjective_frames, aim_noun_frames)
+def _passive_predicate(c: Token, verb: Token, cues: Cues) -> bool:
+    """What a passive cue says of its subject: "is considered [a threat]", "was accused [of
+    fraud]"."""
+    if c.i < verb.i:
+        return False
+    return c.dep_ in PASSIVE_PREDICATE_DEPS or (
+        c.dep_ == PREP_DEP and c.lower_ in cues.passive_preps
+    )
+
+
+def passive_stance_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
+    """A belief or speech act in the passive with no agent ("the veto is expected to come
+    Friday", "he was accused of fraud"): the subject with what is said of it is the content,
+    and the speaker is unnamed."""
+    for tok in doc:
+        if tok.pos_ != "VERB" or cues.lemma(tok) not in cues.passives:
+            continue
+        kids = list(tok.children)
+        if any(c.dep_ == AGENT_DEP for c in kids):
+            continue  # a passive with its agent is a speech act of the agent's
+        subj = next((c for c in kids if c.dep_ == PASSIVE_SUBJECT_DEP), None)
+        if subj is None or subj.lower_ in cues.expletives:
+            continue
+        pred = _infinitive(tok) or next((c for c in kids if _passive_predicate(c, tok, cues)), None)
+        if pred is None:
+            continue
+        content = token_runs([*subj.subtree, *clause_words(pred, cues)])
+        if content:
+            yield Frame(char_span(tok), None, content, tok.idx)
+
+
+FINDERS = (
+    intention_frames, evidential_frames, adjective_frames, aim_noun_frames, passive_stance_frames,
+)  # fmt: skip
