@@ -105,6 +105,22 @@ POSITIVES = [
     ("Japan wants to deepen its partnership with India.", ("AGREE", "Japan", "India")),
     ("Turkey helped Azerbaijan during the war.", ("AID", "Turkey", "Azerbaijan")),
     (
+        "The supreme court decided to allow the opposition leader to run for president.",
+        ("CONCEDE", "court", "leader"),
+    ),
+    (
+        "Teachers stayed away from their schools to protest against the new tax.",
+        ("PROTEST", "Teachers", ""),
+    ),
+    (
+        "Ghana will withdraw its peacekeepers from Mali unless the junta holds elections.",
+        ("THREATEN", "Ghana", ""),
+    ),
+    (
+        "The mayor declined to resign although he was charged with fraud.",
+        ("REJECT", "mayor", ""),
+    ),
+    (
         "The prime minister faces mounting pressure from his coalition partners.",
         ("REQUEST", "partners", "prime minister"),
     ),

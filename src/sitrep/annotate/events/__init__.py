@@ -75,10 +75,11 @@ def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Se
     return {"events": _merged(events, so_far)}
 
 
-def _unreal(clause: Token) -> bool:
+def _unreal(d: Draft) -> bool:
     """A purpose infinitive ("deployed troops to defend X") or a gerund subject ("lifting the
-    sanctions is out of the question"): an aim or a topic, not a happening."""
-    return clause.dep_ in TOPIC_DEPS or is_purpose(clause)
+    sanctions is out of the question"): an aim or a topic, not a happening. A protest is the
+    exception: what is done to protest ("shut their shops to protest X") is the protest."""
+    return d.top.dep_ in TOPIC_DEPS or (is_purpose(d.top) and d.type != PROTEST)
 
 
 def _contains(outer: Token, inner: Token) -> bool:
@@ -181,7 +182,7 @@ def _keep(d: Draft, sports: bool, chrome: Spans, lex: Lexicon) -> bool:
         return False
     if sports and d.type in lex.sports_blocked_types:
         return False
-    if _unreal(d.top):
+    if _unreal(d):
         return False
     return d.grounded and not _caused_by_non_actor(d, lex)
 

@@ -81,6 +81,17 @@ def _conditional(verb: Token, lex: Lexicon) -> bool:
     )
 
 
+def ultimatum(frame: Token, lex: Lexicon) -> bool:
+    """Is the act made to depend on what the other side does ("will withdraw its troops unless
+    X holds elections")? That is the shape of a threat."""
+    marks = lex.modality["ultimatum_marks"]
+    return any(
+        c.dep_ == ADVCL_DEP and any(m.dep_ == MARK_DEP and has_word(m, marks) for m in c.children)
+        for verb in _frames(frame)
+        for c in verb.children
+    )
+
+
 def modality(frame: Token, reported: bool, lex: Lexicon) -> Modality:
     """From the auxiliaries of the clause: will -> future, could/may -> hypothetical,
     should/must/have to -> demanded; an act under an if/unless condition is hypothetical."""

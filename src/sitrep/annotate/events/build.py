@@ -12,7 +12,8 @@ The rules applied here, in order, all from the PLOVER manual:
   others will make; this also holds for clauses with no event word of their own ("X said Y must
   drop its barriers");
 - a hostile act a speaker says they will or would do is a THREATEN ("said they would
-  blockade the capital");
+  blockade the capital"), and so is a hostile act or a retreat made to depend on the other side
+  ("will withdraw its troops unless X holds elections": ``ultimatum_types``);
 - a hostile act the speaker claims another did ("X claimed Y attacked Z"), or says was done
   to the speaker ("X said it was shelled"), is the speaker's ACCUSE against the doer
   (``alleged_types``);
@@ -32,7 +33,13 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from sitrep.annotate.base import Annotations
-from sitrep.annotate.events.attrs import fatalities, modality, negated, negative_subject
+from sitrep.annotate.events.attrs import (
+    fatalities,
+    modality,
+    negated,
+    negative_subject,
+    ultimatum,
+)
 from sitrep.annotate.events.lexicon import CLAUSE_POS, Lexicon, has_word
 from sitrep.annotate.events.roles import (
     AUX_DEPS,
@@ -310,7 +317,9 @@ def draft(
     if not neg and _alleged(kind, source, target, sp, mod, so_far, lex):
         accuse = make(ACCUSE, sp.speaker, source, "asserted", False, ALLEGE_MODE, ALLEGE_CAMEO)
         return accuse if sp.cue is None else replace(accuse, trigger=(sp.cue, *trigger))
-    if sp.reported and mod in THREAT_MODALITIES and kind in lex.threat_types:
+    if (sp.reported and mod in THREAT_MODALITIES and kind in lex.threat_types) or (
+        kind in lex.ultimatum_types and ultimatum(frame, lex)
+    ):
         return make(THREATEN, source, target, mod, neg, None, None)
     promised = mod == "future" or (mod == "hypothetical" and sp.reported)
     if promised and kind in lex.future_types and mode not in lex.future_exempt_modes:

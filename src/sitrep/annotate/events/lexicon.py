@@ -30,7 +30,7 @@ SENSE_KEYS = frozenset(
      "standalone", "light", "reversed", "joint_type", "dyadic", "xcomp_event"}
 )  # fmt: skip
 WORD_CONDITIONS = ("prep", "prt", "obj", "not_obj", "obj_ent", "subj", "not_subj", "contains",
-                   "not_contains", "obj_has", "mod", "not_mod")  # fmt: skip
+                   "not_contains", "not_xcomp", "obj_has", "mod", "not_mod")  # fmt: skip
 FLAG_CONDITIONS = ("has_obj", "ccomp", "state_side", "plural_subj", "passive")
 # Inflections stripped when the lemmatiser fails ("staged" -> "stag"; "Rebels" as a proper
 # noun keeps its plural): verbs try all, nouns the plural endings.
@@ -115,6 +115,7 @@ class Lexicon:
     intent_types: Mapping[str, str]
     hostile_types: frozenset[str]
     threat_types: frozenset[str]
+    ultimatum_types: frozenset[str]
     verbal_types: frozenset[str]
     protest_topic_types: frozenset[str]
     negated_to_reject: frozenset[str]
@@ -294,7 +295,8 @@ def load() -> Lexicon:
         future_types=_type_map(data, "future_types"), intent_verbs=words("intent_verbs"),
         future_exempt_modes=words("future_exempt_modes"),
         intent_types=_type_map(data, "intent_types"), hostile_types=types("hostile_types"),
-        threat_types=types("threat_types"), verbal_types=types("verbal_types"),
+        threat_types=types("threat_types"), ultimatum_types=types("ultimatum_types"),
+        verbal_types=types("verbal_types"),
         protest_topic_types=types("protest_topic_types"),
         negated_to_reject=types("negated_to_reject"),
         modality={k: _words(v, f"modality.{k}") for k, v in modality.items()},

@@ -103,6 +103,7 @@ def _word_conditions_hold(tok: Token, words: dict[str, frozenset[str]]) -> bool:
         "not_subj": lambda w: not _any(subjects(tok), w),
         "contains": lambda w: _any(list(_complements(tok)), w),
         "not_contains": lambda w: not _any(list(_complements(tok)), w),
+        "not_xcomp": lambda w: not _any([c for c in tok.children if c.dep_ == XCOMP_DEP], w),
         "obj_has": lambda w: _any([t for o in objects(tok) for t in o.subtree], w),
         "mod": lambda w: _any([c for c in tok.children if c.dep_ in MOD_DEPS], w),
         "not_mod": lambda w: not _any([c for c in tok.children if c.dep_ in MOD_DEPS], w),
