@@ -223,6 +223,12 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
         ("The rebels sought shelter in the hills.", []),
         ("The plan seems fine.", []),
         ("Officials are ready for the storm.", []),
+        # a stance taken in public; the same kind of verb as the aim of an act is none
+        (
+            "The senator downplayed the budget gap.",
+            [("the budget gap", "The senator", "indirect")],
+        ),
+        ("The ministry hired a firm to promote the new tax.", []),
     ],
 )
 def test_quotes(nlp: Language, text: str, expected: list[tuple[str, str | None, str]]) -> None:

@@ -50,6 +50,7 @@ PASSIVE_SUBJECT_DEP = "nsubjpass"  # "the plan was [announced] by ...": what was
 AGENT_DEP = "agent"
 ADVERBIAL_CLAUSE_DEP = "advcl"
 WH_TAGS = ("WRB", "WP", "WDT")  # "when", "what", "which" opening a clause
+INFINITIVE_MARKER_TAG = "TO"  # "to" before an infinitive
 PREP_COMPLEMENT_DEP = "pcomp"  # "according to [show] insiders": a misparsed object
 
 
@@ -205,7 +206,7 @@ def object_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     """Speech acts whose object says what was said; a verb with a clausal complement is a verb
     frame, and a participle naming a thing ("a group called X") or a passive is no speech."""
     for tok in doc:
-        if tok.pos_ != "VERB" or tok.dep_ in NAMING_DEPS:
+        if tok.pos_ != "VERB" or tok.dep_ in NAMING_DEPS or _purpose(tok):
             continue
         if any(c.dep_ in COMPLEMENT_DEPS or c.dep_ == PASSIVE_AUX_DEP for c in tok.children):
             continue
@@ -216,6 +217,14 @@ def object_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
         if content:
             particles = [c for c in tok.children if c.dep_ == PARTICLE_DEP]
             yield Frame(token_runs([*words, *particles]), speaker_of(tok, cues), content, tok.idx)
+
+
+def _purpose(tok: Token) -> bool:
+    """A to-infinitive of purpose ("sent troops [to defend] the city"): an aim of the clause
+    above it, not a speech act."""
+    return tok.dep_ == ADVERBIAL_CLAUSE_DEP and any(
+        c.tag_ == INFINITIVE_MARKER_TAG and c.i < tok.i for c in tok.children
+    )
 
 
 def _noun_with_clause(tok: Token, cues: Cues) -> bool:
