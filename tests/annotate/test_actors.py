@@ -89,6 +89,8 @@ def actor_of(nlp: Language, text: str, phrase: str) -> Actor | None:
         ("Troops in Lebanon were put on alert.", "Troops", None, "MIL"),  # anyone's troops
         ("Residents of Mosul fled the fighting.", "Residents", "IRQ", "CVL"),  # gazetteer
         ("Farmers in Punjab blocked the highway.", "Farmers", None, "AGR"),  # India or Pakistan
+        ("Aceh rebels attacked the convoy.", "Aceh rebels", "IDN", "REB"),
+        ("The Sindh government banned the rally.", "The Sindh government", "PAK", "GOV"),
     ],
 )  # fmt: skip
 def test_phrase_country_and_sector(

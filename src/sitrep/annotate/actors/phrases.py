@@ -263,7 +263,13 @@ def _country_in(obj: Token, ctx: Ctx) -> str | None:
         hit = ctx.hit_at.get(i)
         if hit is not None and hit.entry.how in COUNTRY_HOWS and hit.entry.country:
             return hit.entry.country
-    for ent in obj.doc.ents:
+    return _places_country(tokens, ctx)
+
+
+def _places_country(tokens: range, ctx: Ctx) -> str | None:
+    """The country of the first place entity within ``tokens`` that the gazetteer puts in one
+    country ("Darfur rebels", "the Sindh government")."""
+    for ent in ctx.doc.ents:
         if ent.label_ in PLACE_LABELS and ent.start in tokens and ent.end - 1 in tokens:
             country = _gazetteer_country(ent.text)
             if country is not None:
@@ -325,6 +331,8 @@ def describe(
     if country is None and not distinct and (sector not in ctx.kb.abroad or agent.home):
         country, located_end = _located(head, ctx, of_too=not (own_country or own_sector))
         end = max(end, located_end) if country else end
+    if country is None and not distinct and mods:
+        country = _places_country(range(mods[0].i, a_start), ctx)
     role = " ".join(ctx.doc[a_start : _role_end(head) + 1].text.split())
     countries = tuple(mod.countries) if len(distinct) > 1 else ()
     return Desc(head.i, floor, end, agent, country, sector, role, countries)
