@@ -88,7 +88,7 @@ EXTRA_CAPITALS = {
 }
 
 ALIASES = {
-    "USA": ["US", "U.S.", "U.S.A.", "America", "United States of America", "the States"],
+    "USA": ["US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "the States"],
     "GBR": [
         "UK",
         "U.K.",

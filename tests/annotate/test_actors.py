@@ -65,6 +65,7 @@ def actor_of(nlp: Language, text: str, phrase: str) -> Actor | None:
         ("The plan was drafted by the United Kingdom.", "the United Kingdom", "GBR", None),
         ("Officials in Ankara said Türkiye would respond.", "Türkiye", "TUR", None),
         ("The U.S. imposed new tariffs.", "U.S.", "USA", None),
+        ("The USA sent aid to Chad.", "USA", "USA", None),
         ("French President Emile Dorval spoke to reporters.", "Emile Dorval", "FRA", "GOV"),
         (
             "Maria Lopez, a spokeswoman for Chile's Defense Ministry, declined to comment.",
