@@ -104,6 +104,11 @@ POSITIVES = [
     ("Gunmen blew up a bus on the main highway.", ("ASSAULT", "Gunmen", "")),
     ("Japan wants to deepen its partnership with India.", ("AGREE", "Japan", "India")),
     ("Turkey helped Azerbaijan during the war.", ("AID", "Turkey", "Azerbaijan")),
+    ("The Kenyan president arrived in Kampala for talks on Sunday.", ("CONSULT", "president", "")),
+    (
+        "Ethiopia accelerated the withdrawal of its troops from Somalia.",
+        ("RETREAT", "Ethiopia", ""),
+    ),
     (
         "The supreme court decided to allow the opposition leader to run for president.",
         ("CONCEDE", "court", "leader"),
@@ -156,6 +161,7 @@ NEGATIVES = [
     "A minibus plunged into a gorge near the pass, killing 17 people.",
     "Floodwaters forced hundreds of families to leave their villages.",
     "The warm weather helped farmers in the region.",
+    "The first tourists arrived in the resort on a chartered bus.",
     "The goalkeeper faced pressure from the crowd in the second half.",
 ]
 
