@@ -229,6 +229,12 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             [("the budget gap", "The senator", "indirect")],
         ),
         ("The ministry hired a firm to promote the new tax.", []),
+        # a noun of comment with its topic; a date after "on" is no topic
+        (
+            "The senator's questions about the contract went unanswered.",
+            [("the contract", "The senator's", "indirect")],
+        ),
+        ("The ministry issued a statement on Monday.", []),
     ],
 )
 def test_quotes(nlp: Language, text: str, expected: list[tuple[str, str | None, str]]) -> None:

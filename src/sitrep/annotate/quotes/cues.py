@@ -55,6 +55,8 @@ class Cues:
     adjectives: frozenset[str]
     aim_nouns: frozenset[str]
     passives: frozenset[str]
+    topic_nouns: frozenset[str]
+    topic_preps: frozenset[str]
     passive_preps: frozenset[str]
     lemma_repairs: dict[str, str]
     expletives: frozenset[str]
@@ -126,6 +128,8 @@ def load() -> Cues:
         adjectives=_words(data, "adjectives"),
         aim_nouns=_words(data, "aim_nouns"),
         passives=_words(data, "passives"),
+        topic_nouns=_words(data, "topic_nouns"),
+        topic_preps=_words(data, "topic_preps"),
         passive_preps=_words(data, "passive_preps"),
         lemma_repairs=_repairs(data),
         expletives=_words(data, "expletives"),

@@ -8,6 +8,8 @@ attribution, so that the word alone never does ("sought shelter", "a ready meal"
 - an evidential verb with the clause it hedges ("the plan seems to have failed"), no speaker;
 - a stance adjective with a that-clause or a to-infinitive ("is determined to ...");
 - a noun of decision or aim with a to-infinitive ("Iran's determination to ...");
+- a noun of comment or attitude with the preposition of its topic ("questions about her
+  health"), the owner or the subject of the verb above it speaking;
 - a verb of belief or speech in the passive without an agent, with what it says of its subject
   ("the veto is expected to come Friday", "he was accused of fraud"), no speaker.
 """
@@ -39,6 +41,8 @@ PREDICATE_DEPS = ("acomp", "oprd")  # "they are [afraid]": the copula's subject 
 AGENT_DEP = "agent"
 PREP_DEP = "prep"
 PASSIVE_PREDICATE_DEPS = ("oprd",)  # "is considered [a threat]"
+TOPIC_DEPS = ("pobj", "pcomp")  # "questions about [her health]", "about [how ...]"
+TIME_ENTITIES = ("DATE", "TIME")  # "a statement on [Monday]": when, not what
 LIKE = "like"  # "seems [like] a long shot"
 
 
@@ -160,6 +164,26 @@ def passive_stance_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
             yield Frame(char_span(tok), None, content, tok.idx)
 
 
+def topic_noun_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
+    """Nouns of comment and attitude with what they are about ("criticism over the deal",
+    "questions about her health", "attacks on the press"): the object of the preposition is
+    the content. "of" is left out: it names the speaker as often as the topic ("the criticism
+    of experts")."""
+    for tok in doc:
+        if tok.pos_ != "NOUN" or cues.lemma(tok) not in cues.topic_nouns:
+            continue
+        prep = next(
+            (c for c in tok.children if c.dep_ == PREP_DEP and c.lower_ in cues.topic_preps), None
+        )
+        topic = next((c for c in prep.children if c.dep_ in TOPIC_DEPS), None) if prep else None
+        if prep is None or topic is None or topic.ent_type_ in TIME_ENTITIES:
+            continue
+        content = token_runs(clause_words(topic, cues))
+        if content:
+            yield Frame(token_runs([tok, prep]), noun_speaker(tok, cues), content, tok.idx)
+
+
 FINDERS = (
-    intention_frames, evidential_frames, adjective_frames, aim_noun_frames, passive_stance_frames,
+    topic_noun_frames, intention_frames, evidential_frames, adjective_frames, aim_noun_frames,
+    passive_stance_frames,
 )  # fmt: skip
