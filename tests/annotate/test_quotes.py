@@ -235,6 +235,10 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             [("the contract", "The senator's", "indirect")],
         ),
         ("The ministry issued a statement on Monday.", []),
+        (
+            "The candidate bragged about his poll numbers.",
+            [("his poll numbers", "The candidate", "indirect")],
+        ),
     ],
 )
 def test_quotes(nlp: Language, text: str, expected: list[tuple[str, str | None, str]]) -> None:

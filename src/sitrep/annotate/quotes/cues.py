@@ -57,6 +57,7 @@ class Cues:
     passives: frozenset[str]
     topic_nouns: frozenset[str]
     topic_preps: frozenset[str]
+    verb_topic_preps: frozenset[str]
     passive_preps: frozenset[str]
     lemma_repairs: dict[str, str]
     expletives: frozenset[str]
@@ -130,6 +131,7 @@ def load() -> Cues:
         passives=_words(data, "passives"),
         topic_nouns=_words(data, "topic_nouns"),
         topic_preps=_words(data, "topic_preps"),
+        verb_topic_preps=_words(data, "verb_topic_preps"),
         passive_preps=_words(data, "passive_preps"),
         lemma_repairs=_repairs(data),
         expletives=_words(data, "expletives"),

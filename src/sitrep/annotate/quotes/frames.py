@@ -167,7 +167,8 @@ def _object_parts(tok: Token, cues: Cues) -> tuple[list[Token], list[Token]]:
     """(cue words, the dependents that say what was said) of a speech-act verb, or no parts:
     object and predicate ("called [the plan] [a failure]"), object and infinitive for a request
     ("urged [voters] [to stay home]"), the object of a lexicon preposition ("called for
-    [talks]", where the preposition joins the cue)."""
+    [talks]", where the preposition joins the cue), or of a preposition that names what any
+    reporting verb is about ("bragged about [his polls]", "warned against [hackers]")."""
     lemma = cues.lemma(tok)
     after = [c for c in tok.children if c.i > tok.i]
     objs = [c for c in after if c.dep_ in OBJECT_DEPS]
@@ -180,6 +181,9 @@ def _object_parts(tok: Token, cues: Cues) -> tuple[list[Token], list[Token]]:
         return [tok], []  # "the group calls its men “martyrs”": a habit of naming, no statement
     if lemma in cues.objects and objs:
         return [tok], objs + _adjacent(objs, preps, cues)
+    topic = next((p for p in preps if p.lower_ in cues.verb_topic_preps), None)
+    if topic is not None and lemma in cues.framing:
+        return [tok, topic], list(topic.children)  # "bragged [about] his polls"
     return [tok], []
 
 
