@@ -309,6 +309,19 @@ def test_a_time_clause_is_the_setting(nlp: Language, text: str, kinds: list[str]
     assert [e.type for e in run(nlp, text)] == kinds
 
 
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Envoys seeking to broker a truce met the rebel commander in Doha.", ["CONSULT"]),
+        ("Officials negotiating the deal said rebels had attacked the convoy.", ["ASSAULT"]),
+    ],
+)
+def test_a_participle_describing_a_party_is_background(
+    nlp: Language, text: str, kinds: list[str]
+) -> None:
+    assert [e.type for e in run(nlp, text)] == kinds
+
+
 def test_demand_in_reported_speech_is_a_request(nlp: Language) -> None:
     text = "The envoy said the militia must release the hostages immediately."
     found = run(nlp, text)

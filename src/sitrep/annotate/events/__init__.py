@@ -39,7 +39,7 @@ from sitrep.annotate.base import Annotations
 from sitrep.annotate.events import lexicon
 from sitrep.annotate.events.attrs import assault_mode, confidence, troops
 from sitrep.annotate.events.build import Draft, draft, side_keys, speech_requests
-from sitrep.annotate.events.lexicon import Lexicon, has_word
+from sitrep.annotate.events.lexicon import CLAUSE_POS, Lexicon, has_word
 from sitrep.annotate.events.roles import is_purpose, prep_objects, subjects
 from sitrep.annotate.events.triggers import candidates
 from sitrep.annotate.places import governing_place
@@ -62,9 +62,7 @@ ADVCL_DEP = "advcl"
 # A clause coordinated with or complementing a condition is part of it.
 CONDITION_INHERIT_DEPS = ("conj", "xcomp")
 TOPIC_DEPS = ("csubj", "csubjpass")
-RELCL_DEP, ACL_DEP, PARTICIPLE_TAG = "relcl", "acl", "VBN"
-# The arguments of an event whose description (a participle) is background.
-ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj")
+RELCL_DEP, ACL_DEP = "relcl", "acl"
 
 
 def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Sequence[Any]]:
@@ -163,14 +161,18 @@ def _temporal(d: Draft, drafts: list[Draft], lex: Lexicon) -> bool:
 
 
 def _background(d: Draft, drafts: list[Draft]) -> bool:
-    """A relative clause ("the group that has seized X") or a participle describing a party of
-    another event ("the men jailed for X were freed") says who a party is, not what happened."""
+    """A relative clause ("the group that has seized X") or a participle describing a party
+    ("the men jailed for X were freed", "a mediator trying to broker a pact said ...") says who
+    a party is, not what happened, when the sentence reports an event outside it."""
     top = d.top
+    while top.dep_ in CONDITION_INHERIT_DEPS and top.head.i != top.i:  # "trying to broker"
+        top = top.head
     if top.dep_ == RELCL_DEP:
         return True
-    if top.dep_ != ACL_DEP or top.tag_ != PARTICIPLE_TAG or top.head.dep_ not in ARGUMENT_DEPS:
+    if top.dep_ != ACL_DEP or top.pos_ not in CLAUSE_POS:
         return False
-    return any(o is not d and o.anchor.i == top.head.head.i for o in drafts)
+    inside = {t.i for t in top.subtree}
+    return any(o.top.i not in inside for o in drafts)
 
 
 def _keep(d: Draft, sports: bool, chrome: Spans, lex: Lexicon) -> bool:
