@@ -162,6 +162,7 @@ NEGATIVES = [
     "Floodwaters forced hundreds of families to leave their villages.",
     "The warm weather helped farmers in the region.",
     "The first tourists arrived in the resort on a chartered bus.",
+    "The opposition leader said she hoped the generals would be arrested soon.",
     "The goalkeeper faced pressure from the crowd in the second half.",
 ]
 

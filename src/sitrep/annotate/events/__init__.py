@@ -62,6 +62,7 @@ ADVCL_DEP = "advcl"
 # A clause coordinated with or complementing a condition is part of it.
 CONDITION_INHERIT_DEPS = ("conj", "xcomp")
 TOPIC_DEPS = ("csubj", "csubjpass")
+CCOMP_DEP = "ccomp"
 RELCL_DEP, ACL_DEP = "relcl", "acl"
 
 
@@ -73,11 +74,15 @@ def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Se
     return {"events": _merged(events, so_far)}
 
 
-def _unreal(d: Draft) -> bool:
-    """A purpose infinitive ("deployed troops to defend X") or a gerund subject ("lifting the
-    sanctions is out of the question"): an aim or a topic, not a happening. A protest is the
-    exception: what is done to protest ("shut their shops to protest X") is the protest."""
-    return d.top.dep_ in TOPIC_DEPS or (is_purpose(d.top) and d.type != PROTEST)
+def _unreal(d: Draft, lex: Lexicon) -> bool:
+    """A purpose infinitive ("deployed troops to defend X"), a gerund subject ("lifting the
+    sanctions is out of the question") or a wish ("hoped the officials would be indicted"): an
+    aim, a topic or a hope, not a happening. A protest is the exception to the first: what is
+    done to protest ("shut their shops to protest X") is the protest."""
+    top = d.top
+    if top.dep_ == CCOMP_DEP and has_word(top.head, lex.word_list("wish_verbs")):
+        return True
+    return top.dep_ in TOPIC_DEPS or (is_purpose(top) and d.type != PROTEST)
 
 
 def _contains(outer: Token, inner: Token) -> bool:
@@ -184,7 +189,7 @@ def _keep(d: Draft, sports: bool, chrome: Spans, lex: Lexicon) -> bool:
         return False
     if sports and d.type in lex.sports_blocked_types:
         return False
-    if _unreal(d):
+    if _unreal(d, lex):
         return False
     return d.grounded and not _caused_by_non_actor(d, lex)
 
