@@ -163,6 +163,11 @@ NEGATIVES = [
     "The warm weather helped farmers in the region.",
     "The first tourists arrived in the resort on a chartered bus.",
     "The opposition leader said she hoped the generals would be arrested soon.",
+    "Detectives are investigating the cause of the blaze.",
+    "The governor will visit the flooded districts on Monday.",
+    "Hundreds of tourists were evacuated from the beach as the cyclone approached.",
+    "A dog attacked two children in the park.",
+    "The bank agreed to pay a large fine to settle the case.",
     "The goalkeeper faced pressure from the crowd in the second half.",
 ]
 
