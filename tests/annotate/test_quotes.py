@@ -239,6 +239,16 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The candidate bragged about his poll numbers.",
             [("his poll numbers", "The candidate", "indirect")],
         ),
+        # infinitives coordinated to the cue's own, which the parser hangs on the cue
+        (
+            "The mayor wants to widen the road, plant trees and build a park.",
+            [("to widen the road, plant trees and build a park", "The mayor", "indirect")],
+        ),
+        # a participle in a coordination is no reporting verb of its own
+        (
+            "The minister stressed a glaring and well-known weakness.",
+            [("a glaring and well-known weakness", "The minister", "indirect")],
+        ),
     ],
 )
 def test_quotes(nlp: Language, text: str, expected: list[tuple[str, str | None, str]]) -> None:

@@ -25,6 +25,7 @@ from sitrep.annotate.quotes.syntax import (
     VERB_POS,
     clause_words,
     has_that,
+    infinitive_words,
     speaker_of,
     speaker_span,
     token_runs,
@@ -217,10 +218,16 @@ def object_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
         words, parts = _object_parts(tok, cues)
         if any(_noun_with_clause(c, cues) for c in parts):
             continue  # "voiced concern that ...": the noun frames what was said
-        content = token_runs(t for c in parts for t in clause_words(c, cues))
+        content = token_runs(t for c in parts for t in _part_words(tok, c, cues))
         if content:
             particles = [c for c in tok.children if c.dep_ == PARTICLE_DEP]
             yield Frame(token_runs([*words, *particles]), speaker_of(tok, cues), content, tok.idx)
+
+
+def _part_words(verb: Token, part: Token, cues: Cues) -> list[Token]:
+    if part.dep_ == INFINITIVE_DEP and part.head == verb:
+        return infinitive_words(verb, part, cues)  # "vowed [to cut X and raise Y]"
+    return clause_words(part, cues)
 
 
 def _purpose(tok: Token) -> bool:

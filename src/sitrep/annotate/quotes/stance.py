@@ -28,6 +28,7 @@ from sitrep.annotate.quotes.syntax import (
     VERB_POS,
     clause_words,
     has_that,
+    infinitive_words,
     speaker_of,
     token_runs,
 )
@@ -77,7 +78,7 @@ def intention_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
         aim = _infinitive(tok)
         if aim is None:
             continue
-        content = token_runs(clause_words(aim, cues))
+        content = token_runs(infinitive_words(tok, aim, cues))
         cue = token_runs([tok, *(c for c in tok.children if c.dep_ == PARTICLE_DEP)])
         if content:
             yield Frame(cue, speaker_of(tok, cues), content, tok.idx)

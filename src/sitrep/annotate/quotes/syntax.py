@@ -26,6 +26,10 @@ MARK_DEP = "mark"
 CLAUSE_CUT_DEPS = ("relcl", "acl", "advcl")  # not part of a speaker's name
 NONRESTRICTIVE_DEPS = ("relcl", "appos", "acl", "advcl")  # after a comma: a gloss
 CONJ_DEP = "conj"
+# What a conjoined reporting verb must govern to be a statement of its own ("and [suggested]
+# that ..."), not a participle in a coordination ("a glaring and well-[known] weakness").
+REPORTED_DEPS = ("ccomp", "xcomp", "dobj", "parataxis", "prep", "dative")
+BASE_FORM_TAG = "VB"  # "to [grow]", "and [create]"
 LINK_DEPS = ("cc", "punct")  # "and", "," before a conjoined clause
 APPOSITION_DEP = "appos"
 # Relations through which a cue without a subject of its own takes its governor's subject:
@@ -71,6 +75,7 @@ def clause_words(tok: Token, cues: Cues) -> list[Token]:
             and t.pos_ == "VERB"
             and cues.lemma(t) in cues.framing
             and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
+            and any(c.dep_ in REPORTED_DEPS for c in t.children)
         ):
             drop.update(x.i for x in t.subtree)
             j = t.left_edge.i - 1
@@ -91,6 +96,25 @@ def clause_words(tok: Token, cues: Cues) -> list[Token]:
         ):
             return [x for x in toks if x.i < before.i]
     return toks
+
+
+def infinitive_words(cue: Token, infinitive: Token, cues: Cues) -> list[Token]:
+    """The words of a cue's to-infinitive with the infinitives coordinated to it, which the
+    parser often hangs on the cue itself ("wants [to triple X, grow Y and create Z]": "grow" is
+    a conjunct of "wants"). A base-form verb conjoined to a finite cue, after the infinitive
+    and without a subject of its own, can only continue the infinitive."""
+    words = clause_words(infinitive, cues)
+    end = max((t.i for t in words), default=infinitive.i)
+    for conj in cue.children:
+        if (
+            conj.dep_ == CONJ_DEP
+            and conj.tag_ == BASE_FORM_TAG
+            and cue.tag_ != BASE_FORM_TAG
+            and conj.i > end
+            and not any(c.dep_ in SUBJECT_DEPS for c in conj.children)
+        ):
+            return words + list(cue.doc[end + 1 : conj.right_edge.i + 1])
+    return words
 
 
 def _attributes(modifier: Token, cues: Cues) -> bool:
