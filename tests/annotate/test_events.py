@@ -104,6 +104,10 @@ POSITIVES = [
     ("Gunmen blew up a bus on the main highway.", ("ASSAULT", "Gunmen", "")),
     ("Japan wants to deepen its partnership with India.", ("AGREE", "Japan", "India")),
     ("Turkey helped Azerbaijan during the war.", ("AID", "Turkey", "Azerbaijan")),
+    (
+        "The opposition attacked the government's plan to raise fuel prices.",
+        ("ACCUSE", "opposition", "government"),
+    ),
     ("The Kenyan president arrived in Kampala for talks on Sunday.", ("CONSULT", "president", "")),
     (
         "Ethiopia accelerated the withdrawal of its troops from Somalia.",
@@ -168,6 +172,7 @@ NEGATIVES = [
     "Hundreds of tourists were evacuated from the beach as the cyclone approached.",
     "A dog attacked two children in the park.",
     "The bank agreed to pay a large fine to settle the case.",
+    "The carmaker fired 300 workers at its plant in Ohio.",
     "The goalkeeper faced pressure from the crowd in the second half.",
 ]
 
