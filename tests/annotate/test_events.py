@@ -104,6 +104,8 @@ POSITIVES = [
     ("Gunmen blew up a bus on the main highway.", ("ASSAULT", "Gunmen", "")),
     ("Japan wants to deepen its partnership with India.", ("AGREE", "Japan", "India")),
     ("Turkey helped Azerbaijan during the war.", ("AID", "Turkey", "Azerbaijan")),
+    ("A rocket fired by militants struck a house near the border.", ("ASSAULT", "militants", "")),
+    ("Syrian jets destroyed a bridge near the city.", ("ASSAULT", "Syrian", "")),
     (
         "The opposition attacked the government's plan to raise fuel prices.",
         ("ACCUSE", "opposition", "government"),

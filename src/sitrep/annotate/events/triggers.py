@@ -58,6 +58,9 @@ MODIFIER_DEPS = ("compound", "amod", "poss")
 SUBJECT_DEPS = (*SUBJ_DEPS, "nsubjpass", "csubjpass", "expl", "aux", "auxpass", "neg", "punct")
 # The sides of an event noun when a role lands on it.
 NOUN_SIDE_ROLES = ("poss", "demonym", "prep:by")
+# The user of a weapon: "a rocket fired by militants", "Israel's missiles", "Russian jets".
+WEAPONS = "weapons"
+WEAPON_SIDE_ROLES = ("acl>subj", "poss", "demonym")
 
 
 @dataclass(frozen=True)
@@ -240,10 +243,18 @@ def candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
 
 
 def noun_sides(tok: Token, lex: Lexicon) -> list[Token]:
-    """The own sides of an event noun ("Israel's strikes" -> Israel), else nothing."""
-    if tok.pos_ not in NOUN_POS or not (lex.lookup("noun", tok.lemma_.lower())):
+    """The own sides of an event noun ("Israel's strikes" -> Israel) or of a weapon, whose
+    user is the side ("a missile fired by rebels" -> rebels, "Syrian jets" -> Syrian), else
+    nothing."""
+    if tok.pos_ not in NOUN_POS:
         return []
-    for role in NOUN_SIDE_ROLES:
+    if has_word(tok, lex.word_list(WEAPONS)):
+        roles = WEAPON_SIDE_ROLES
+    elif lex.lookup("noun", tok.lemma_.lower()):
+        roles = NOUN_SIDE_ROLES
+    else:
+        return []
+    for role in roles:
         found = follow(tok, role)
         if found:
             return found
