@@ -239,6 +239,17 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The candidate bragged about his poll numbers.",
             [("his poll numbers", "The candidate", "indirect")],
         ),
+        # a headline that opens with its source: a name or a source noun, first paragraph only
+        (
+            "Poll: Voters back the new budget plan\n\nThe survey of 900 adults ran last week.",
+            [("Voters back the new budget plan", "Poll", "indirect")],
+        ),
+        (
+            "Anna Berg: The harbour will reopen in May\n\nThe port authority met on Monday.",
+            [("The harbour will reopen in May", "Anna Berg", "indirect")],
+        ),
+        ("Stealth Over Health: A Long Night at the Hospital\n\nThe story follows.", []),
+        ("The ministry met.\n\nPoll: Voters back the new budget plan", []),
         # infinitives coordinated to the cue's own, which the parser hangs on the cue
         (
             "The mayor wants to widen the road, plant trees and build a park.",

@@ -58,6 +58,7 @@ class Cues:
     topic_nouns: frozenset[str]
     topic_preps: frozenset[str]
     verb_topic_preps: frozenset[str]
+    headline_sources: frozenset[str]
     passive_preps: frozenset[str]
     lemma_repairs: dict[str, str]
     expletives: frozenset[str]
@@ -132,6 +133,7 @@ def load() -> Cues:
         topic_nouns=_words(data, "topic_nouns"),
         topic_preps=_words(data, "topic_preps"),
         verb_topic_preps=_words(data, "verb_topic_preps"),
+        headline_sources=_words(data, "headline_sources"),
         passive_preps=_words(data, "passive_preps"),
         lemma_repairs=_repairs(data),
         expletives=_words(data, "expletives"),

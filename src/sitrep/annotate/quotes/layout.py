@@ -1,17 +1,22 @@
 """Quotes attributed by layout rather than by a verb: interview transcripts and bylined quotes.
 
-Two newsroom conventions name the speaker with punctuation alone:
+Three newsroom conventions name the speaker with punctuation alone:
 - a transcript turn, a paragraph that opens with the speaker's name in capitals and a colon
   ("SMITH: We will ..."), running on through the following paragraphs that open with the
   same quotation mark (the block-quote convention) until the next turn;
 - a quotation followed on its line by a dash and a name ("“...” ― Jane Doe"), as in pull
-  quotes and round-ups of readers' or voters' comments.
+  quotes and round-ups of readers' or voters' comments;
+- a headline that opens with its source and a colon ("Sanders: Clinton needs to ...",
+  "Poll: Clinton and Trump in dead heat"), when the source is a name or a source noun.
 """
 
 from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
+from sitrep.annotate.quotes.cues import Cues
 from sitrep.annotate.quotes.frames import Found, Frame
 from sitrep.annotate.quotes.marks import PARAGRAPH, Quoted, trimmed
 
@@ -23,6 +28,13 @@ TURN = re.compile(
     re.MULTILINE,
 )
 MIN_TURNS = 2
+# A headline source: one to four capitalised words, then a colon and the statement.
+HEADLINE = re.compile(
+    r"^[ \t]*(?P<label>[A-Z][\w.'\u2019\-]*(?:[ \t]+[A-Z][\w.'\u2019\-]*){0,3})"
+    r"(?P<colon>:)[ \t]+(?P<rest>\S.*)$"
+)
+NAME_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
+MIN_HEADLINE_WORDS = 3  # "Update: Storm" is a label, not a statement
 # A byline after a quotation: a dash (horizontal bar, em, en or hyphen), then a name of one to
 # five capitalised words, and nothing else before the line ends.
 BYLINE = re.compile(
@@ -61,3 +73,18 @@ def byline_frame(text: str, q: Quoted) -> Frame | None:
     if m is None:
         return None
     return Frame((m.span("dash"),), (m.span("name"),), (), m.start("dash"))
+
+
+def headline_quote(doc: Doc, cues: Cues) -> list[Found]:
+    """The statement of a "Source: statement" headline in the article's first paragraph."""
+    text = doc.text
+    first = PARAGRAPH.search(text)
+    m = HEADLINE.match(text, first.start(), first.end()) if first else None
+    if m is None or len(m.group("rest").split()) < MIN_HEADLINE_WORDS:
+        return []
+    label = doc.char_span(*m.span("label"), alignment_mode="expand")
+    named = label is not None and all(t.ent_type_ in NAME_ENTITIES for t in label)
+    if not named and m.group("label").lower() not in cues.headline_sources:
+        return []
+    content = (trimmed(text, m.start("rest"), m.end("rest")),)
+    return [Found(content, (m.span("colon"),), (m.span("label"),), "indirect")]
