@@ -106,6 +106,7 @@ POSITIVES = [
     ("Turkey helped Azerbaijan during the war.", ("AID", "Turkey", "Azerbaijan")),
     ("A rocket fired by militants struck a house near the border.", ("ASSAULT", "militants", "")),
     ("Syrian jets destroyed a bridge near the city.", ("ASSAULT", "Syrian", "")),
+    ("Angry students threw stones at the police.", ("PROTEST", "students", "police")),
     (
         "The opposition attacked the government's plan to raise fuel prices.",
         ("ACCUSE", "opposition", "government"),
@@ -175,6 +176,7 @@ NEGATIVES = [
     "A dog attacked two children in the park.",
     "The bank agreed to pay a large fine to settle the case.",
     "The carmaker fired 300 workers at its plant in Ohio.",
+    "The pitcher threw the ball to the catcher.",
     "The goalkeeper faced pressure from the crowd in the second half.",
 ]
 
