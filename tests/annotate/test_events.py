@@ -266,6 +266,21 @@ def test_a_claimed_or_suffered_attack_is_an_accusation(
 
 
 @pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Armenia said Azerbaijani troops had shelled two border villages.", "ACCUSE"),
+        ("Azerbaijani troops shelled two border villages, Armenia said.", "ASSAULT"),
+        ("Armenia said its troops had shelled two border villages.", "ASSAULT"),
+    ],
+)
+def test_a_state_opening_with_a_rivals_act_accuses(
+    pipeline: Pipeline, text: str, kind: str
+) -> None:
+    x = pipeline.extract(Article(id="r", text=text))
+    assert [e.type for e in x.events] == [kind]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Police said gunmen killed five people at the market.",

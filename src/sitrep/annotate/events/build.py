@@ -14,9 +14,10 @@ The rules applied here, in order, all from the PLOVER manual:
 - a hostile act a speaker says they will or would do is a THREATEN ("said they would
   blockade the capital"), and so is a hostile act or a retreat made to depend on the other side
   ("will withdraw its troops unless X holds elections": ``ultimatum_types``);
-- a hostile act the speaker claims another did ("X claimed Y attacked Z"), or says was done
-  to the speaker ("X said it was shelled"), is the speaker's ACCUSE against the doer
-  (``alleged_types``);
+- a hostile act the speaker claims another did ("X claimed Y attacked Z"), says was done
+  to the speaker ("X said it was shelled"), or, as a state opening the sentence, says another
+  country did ("X said Y's troops shelled the town"), is the speaker's ACCUSE against the doer
+  (``alleged_types``); a report sourced at the end ("..., police said") is the act itself;
 - cooperation, or a retreat, in the future tense is a promise: AGREE (``future_types``);
 - joint exercises of several actors are COOPERATE (``joint_type``).
 
@@ -250,18 +251,22 @@ def _request(
 
 
 def _alleged(
-    kind: str, source: tuple[ActorRef, ...], target: tuple[ActorRef, ...], sp: Speech,
-    mod: Modality, so_far: Annotations, lex: Lexicon,
+    act: Token, kind: str, source: tuple[ActorRef, ...], target: tuple[ActorRef, ...],
+    sp: Speech, mod: Modality, so_far: Annotations, lex: Lexicon,
 ) -> bool:  # fmt: skip
     """Is this hostile act the speaker's allegation against its doer? It is when the speaker
-    claims it ("X claimed that Y attacked Z") or is its victim ("X said it was shelled"); a
-    third party's report ("police said gunmen killed five") is the act itself, and so is a
-    speaker's report of its own act."""
+    claims it ("X claimed that Y attacked Z"), is its victim ("X said it was shelled"), or is a
+    state that opens the sentence with another country's act ("Russia said Ukrainian troops
+    shelled the town": the claim is the news). A report sourced at the end ("..., police
+    said", "..., the defence ministry said") is the act itself, and so is a speaker's report
+    of its own act."""
     if not (sp.speaker and kind in lex.alleged_types and mod == "asserted"):
         return False
     if same_side(source, sp.speaker, so_far):
         return False
-    if sp.cue is not None and has_word(sp.cue, lex.allegation_verbs):
+    if sp.cue is not None and (
+        has_word(sp.cue, lex.allegation_verbs) or _rival_claim(act, sp.cue, source, sp, so_far)
+    ):
         return True
     # The victim is the speaker itself, named by a pronoun ("it", "we"), not merely one of its
     # own: "the army said two soldiers were killed" reports the attack.
@@ -271,6 +276,19 @@ def _alleged(
         and (r.actor is None or r.actor in speakers)
         for r in target
     )
+
+
+def _rival_claim(
+    act: Token, cue: Token, source: tuple[ActorRef, ...], sp: Speech, so_far: Annotations
+) -> bool:
+    """Does a state's statement open the sentence ("X said that ...", the act after it) and
+    name a doer of another country?"""
+    if not (cue.i < act.i and all(r.span[0][0] < cue.idx for r in sp.speaker)):
+        return False
+    countries = {a.id: a.country for a in so_far.actors}
+    said = {countries.get(r.actor) for r in sp.speaker if r.actor} - {None}
+    doers = {countries.get(r.actor) for r in source if r.actor} - {None}
+    return bool(said and doers and not said & doers)
 
 
 def draft(
@@ -314,7 +332,7 @@ def draft(
         source = sp.speaker
     if neg and kind in lex.negated_to_reject:
         return make(REJECT, source, target, mod, False, None, REJECT_CAMEO)
-    if not neg and _alleged(kind, source, target, sp, mod, so_far, lex):
+    if not neg and _alleged(frame, kind, source, target, sp, mod, so_far, lex):
         accuse = make(ACCUSE, sp.speaker, source, "asserted", False, ALLEGE_MODE, ALLEGE_CAMEO)
         return accuse if sp.cue is None else replace(accuse, trigger=(sp.cue, *trigger))
     if (sp.reported and mod in THREAT_MODALITIES and kind in lex.threat_types) or (
