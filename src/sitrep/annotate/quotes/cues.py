@@ -73,17 +73,25 @@ class Cues:
         lemma = tok.lemma_.lower()
         return self.lemma_repairs.get(lemma, lemma)
 
-    @property
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every lemma a frame may start from: a token outside this set is no cue."""
+        return frozenset().union(
+            self.framing, self.nouns, self.intentions, self.evidentials, self.aim_nouns,
+            self.passives, self.topic_nouns, (p[0] for p in self.object_preps),
+        )  # fmt: skip
+
+    @cached_property
     def clausal(self) -> frozenset[str]:
         """Verbs whose clausal complement is a reported statement (indirect quotes)."""
         return self.speech | self.evidence | self.cognition
 
-    @property
+    @cached_property
     def framing(self) -> frozenset[str]:
         """Every verb that may frame a reported statement of its own."""
         return self.clausal | self.objects | self.requests
 
-    @property
+    @cached_property
     def direct(self) -> frozenset[str]:
         """Verbs that may frame a direct quotation beside them."""
         return self.speech | self.manner

@@ -24,6 +24,7 @@ from sitrep.annotate.quotes.syntax import (
     SUBJECT_DEPS,
     VERB_POS,
     clause_words,
+    cue_tokens,
     has_that,
     infinitive_words,
     speaker_of,
@@ -82,7 +83,7 @@ def _cue_span(tok: Token) -> Spans:
 
 def verb_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     """Reporting verbs with a clausal complement, or hanging off the clause they report."""
-    for tok in doc:
+    for tok in cue_tokens(doc, cues):
         if tok.pos_ not in VERB_POS or cues.lemma(tok) not in cues.clausal:
             continue
         reported = _complement(tok, cues)
@@ -210,7 +211,7 @@ def _adjacent(objs: list[Token], preps: list[Token], cues: Cues) -> list[Token]:
 def object_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     """Speech acts whose object says what was said; a verb with a clausal complement is a verb
     frame, and a participle naming a thing ("a group called X") or a passive is no speech."""
-    for tok in doc:
+    for tok in cue_tokens(doc, cues):
         if tok.pos_ != "VERB" or tok.dep_ in NAMING_DEPS or _purpose(tok):
             continue
         if any(c.dep_ in COMPLEMENT_DEPS or c.dep_ == PASSIVE_AUX_DEP for c in tok.children):
@@ -248,8 +249,9 @@ def _noun_with_clause(tok: Token, cues: Cues) -> bool:
 def passive_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     """A speech act in the passive with its agent ("the plan was praised by the mayor", "the
     story was first reported by the Post"): the subject is what was said, the agent says it."""
-    for tok in doc:
-        if tok.pos_ != "VERB" or cues.lemma(tok) not in cues.objects | cues.speech:
+    for tok in cue_tokens(doc, cues):
+        lemma = cues.lemma(tok)
+        if tok.pos_ != "VERB" or (lemma not in cues.objects and lemma not in cues.speech):
             continue
         if not any(c.dep_ == AGENT_DEP for c in tok.children):
             continue
@@ -286,7 +288,7 @@ def phrase_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
 
 def noun_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     """Reporting nouns with a that-clause; the speaker is the possessor ("Russia's claim")."""
-    for tok in doc:
+    for tok in cue_tokens(doc, cues):
         if tok.pos_ != "NOUN" or cues.lemma(tok) not in cues.nouns:
             continue
         clause = next(

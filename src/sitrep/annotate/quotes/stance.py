@@ -27,6 +27,7 @@ from sitrep.annotate.quotes.syntax import (
     SUBJECT_DEPS,
     VERB_POS,
     clause_words,
+    cue_tokens,
     has_that,
     infinitive_words,
     speaker_of,
@@ -70,7 +71,7 @@ def _clause(head: Token) -> Token | None:
 
 def intention_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     """Verbs of aim and decision with a to-infinitive: the infinitive is the aim."""
-    for tok in doc:
+    for tok in cue_tokens(doc, cues):
         if tok.pos_ != "VERB" or cues.lemma(tok) not in cues.intentions:
             continue
         if any(c.dep_ == PASSIVE_SUBJECT_DEP for c in tok.children):
@@ -87,7 +88,7 @@ def intention_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
 def evidential_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     """ "X seems to ...", "it appears that ...": the subject and what it seems are the
     content; the impression is the writer's or unnamed, so there is no speaker."""
-    for tok in doc:
+    for tok in cue_tokens(doc, cues):
         if tok.pos_ not in VERB_POS or cues.lemma(tok) not in cues.evidentials:
             continue
         pred = (
@@ -109,7 +110,7 @@ def evidential_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
 def adjective_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     """Stance adjectives ("are afraid that ...", "is determined to ..."); the subject of the
     copula holds the stance."""
-    for tok in doc:
+    for tok in cue_tokens(doc, cues):
         if tok.pos_ not in ("ADJ", "VERB") or tok.lower_ not in cues.adjectives:
             continue
         comp = _clause(tok) or _infinitive(tok)
@@ -123,7 +124,7 @@ def adjective_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
 
 def aim_noun_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     """Nouns of decision and aim with a to-infinitive ("the decision to ...")."""
-    for tok in doc:
+    for tok in cue_tokens(doc, cues):
         if tok.pos_ != "NOUN" or cues.lemma(tok) not in cues.aim_nouns:
             continue
         aim = _infinitive(tok)
@@ -148,7 +149,7 @@ def passive_stance_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     """A belief or speech act in the passive with no agent ("the veto is expected to come
     Friday", "he was accused of fraud"): the subject with what is said of it is the content,
     and the speaker is unnamed."""
-    for tok in doc:
+    for tok in cue_tokens(doc, cues):
         if tok.pos_ != "VERB" or cues.lemma(tok) not in cues.passives:
             continue
         kids = list(tok.children)
@@ -170,7 +171,7 @@ def topic_noun_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     "questions about her health", "attacks on the press"): the object of the preposition is
     the content. "of" is left out: it names the speaker as often as the topic ("the criticism
     of experts")."""
-    for tok in doc:
+    for tok in cue_tokens(doc, cues):
         if tok.pos_ != "NOUN" or cues.lemma(tok) not in cues.topic_nouns:
             continue
         prep = next(
