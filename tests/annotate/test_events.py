@@ -107,6 +107,8 @@ POSITIVES = [
     ("A rocket fired by militants struck a house near the border.", ("ASSAULT", "militants", "")),
     ("Syrian jets destroyed a bridge near the city.", ("ASSAULT", "Syrian", "")),
     ("Angry students threw stones at the police.", ("PROTEST", "students", "police")),
+    ("The agency dispatched inspectors to a reactor in Iran.", ("ACCUSE", "agency", "Iran")),
+    ("Norway sent a team of doctors to Haiti after the storm.", ("AID", "Norway", "Haiti")),
     (
         "The opposition attacked the government's plan to raise fuel prices.",
         ("ACCUSE", "opposition", "government"),
@@ -177,6 +179,7 @@ NEGATIVES = [
     "The bank agreed to pay a large fine to settle the case.",
     "The carmaker fired 300 workers at its plant in Ohio.",
     "The pitcher threw the ball to the catcher.",
+    "The club sent a team to the youth tournament in Spain.",
     "The goalkeeper faced pressure from the crowd in the second half.",
 ]
 
