@@ -330,6 +330,18 @@ def test_a_government_and_its_opponents_are_two_sides(
 @pytest.mark.parametrize(
     ("text", "kinds"),
     [
+        ("Chile rejected the plan, urging Peru to sign its own proposal instead.", ["REJECT"]),
+        ("The envoy held talks with the king, offering military aid to Jordan.", ["CONSULT"]),
+        ("Police raided the camp, arresting 40 people.", ["COERCE"]),
+    ],
+)
+def test_a_trailing_participle_is_a_detail(nlp: Language, text: str, kinds: list[str]) -> None:
+    assert [e.type for e in run(nlp, text)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
         (
             "Peru recalled its ambassador after Bolivian police arrested two diplomats.",
             ["SANCTION"],

@@ -16,7 +16,8 @@ For each sentence outside the page chrome (captions, boilerplate, headline):
    purposes ("sent troops to fight" reports a deployment; the fight is an aim), topics
    ("lifting the sanctions is out of the question"), background (a relative clause or a
    participle that says who a party is: "the group that seized the town"), settings (an event
-   in a time clause, "after rebels shelled the port", when the sentence reports another) and
+   in a time clause, "after rebels shelled the port", when the sentence reports another),
+   asides (a participle trailing another event: "rejected the plan, urging X to ...") and
    acts said not to happen ("did not attack": PLOVER lets negated events be left out of the
    data; refused cooperation is already a REJECT and a demand not to act a REQUEST);
 5. date each event (``times.governing_date``, else its quote's date), place it
@@ -59,6 +60,7 @@ CAUSE_PREPS = ("in", "by", "during", "from")
 ASSAULT, PROTEST = "ASSAULT", "PROTEST"
 MARK_DEP = "mark"
 ADVCL_DEP = "advcl"
+GERUND_TAG = "VBG"
 # A clause coordinated with or complementing a condition is part of it.
 CONDITION_INHERIT_DEPS = ("conj", "xcomp")
 TOPIC_DEPS = ("csubj", "csubjpass")
@@ -165,6 +167,18 @@ def _temporal(d: Draft, drafts: list[Draft], lex: Lexicon) -> bool:
     return any(o.top.i not in inside for o in drafts)
 
 
+def _aside(d: Draft, drafts: list[Draft]) -> bool:
+    """A participle clause trailing another event ("rejected the plan, urging X to sign
+    another", "held talks with Y, offering support") adds a detail to it, not a second piece
+    of news; a same-type one is folded into it already ("attacked X, killing 12")."""
+    top = d.top
+    if top.dep_ != ADVCL_DEP or top.tag_ != GERUND_TAG:
+        return False
+    if any(c.dep_ in (MARK_DEP, "nsubj", "nsubjpass") for c in top.children):
+        return False
+    return any(o is not d and o.top.i == top.head.i for o in drafts)
+
+
 def _background(d: Draft, drafts: list[Draft]) -> bool:
     """A relative clause ("the group that has seized X") or a participle describing a party
     ("the men jailed for X were freed", "a mediator trying to broker a pact said ...") says who
@@ -212,7 +226,10 @@ def _sentence_drafts(sent: Span, chrome: Spans, so_far: Annotations, lex: Lexico
         d
         for d in drafts
         if not (
-            _protest_topic(d, drafts, lex) or _background(d, drafts) or _temporal(d, drafts, lex)
+            _protest_topic(d, drafts, lex)
+            or _background(d, drafts)
+            or _temporal(d, drafts, lex)
+            or _aside(d, drafts)
         )
     ]
     return [d for d in drafts if _keep(d, sports, chrome, lex)]
