@@ -250,6 +250,16 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
         ),
         ("Stealth Over Health: A Long Night at the Hospital\n\nThe story follows.", []),
         ("The ministry met.\n\nPoll: Voters back the new budget plan", []),
+        # a verb of construal takes an object and "as"; alone it is no attribution
+        (
+            "Many voters saw the remark as a dig at the army.",
+            [("the remark as a dig at the army", "Many voters", "indirect")],
+        ),
+        ("The senator saw the flood damage in the valley.", []),
+        (
+            "The reporter asked the minister about the budget gap.",
+            [("the budget gap", "The reporter", "indirect")],
+        ),
         # infinitives coordinated to the cue's own, which the parser hangs on the cue
         (
             "The mayor wants to widen the road, plant trees and build a park.",

@@ -59,6 +59,7 @@ class Cues:
     topic_preps: frozenset[str]
     verb_topic_preps: frozenset[str]
     headline_sources: frozenset[str]
+    construals: frozenset[str]
     passive_preps: frozenset[str]
     lemma_repairs: dict[str, str]
     expletives: frozenset[str]
@@ -78,7 +79,7 @@ class Cues:
         """Every lemma a frame may start from: a token outside this set is no cue."""
         return frozenset().union(
             self.framing, self.nouns, self.intentions, self.evidentials, self.aim_nouns,
-            self.passives, self.topic_nouns, (p[0] for p in self.object_preps),
+            self.passives, self.topic_nouns, self.construals, (p[0] for p in self.object_preps),
         )  # fmt: skip
 
     @cached_property
@@ -142,6 +143,7 @@ def load() -> Cues:
         topic_preps=_words(data, "topic_preps"),
         verb_topic_preps=_words(data, "verb_topic_preps"),
         headline_sources=_words(data, "headline_sources"),
+        construals=_words(data, "construals"),
         passive_preps=_words(data, "passive_preps"),
         lemma_repairs=_repairs(data),
         expletives=_words(data, "expletives"),

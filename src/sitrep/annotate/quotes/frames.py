@@ -43,6 +43,7 @@ NOUN_OBJECT_DEP = "dobj"  # "voiced [concern] that ...": the verb's subject hold
 PARTICLE_DEP = "prt"  # "pointed out"
 OBJECT_DEPS = ("dobj", "dative", "oprd", "xcomp")  # "called [the plan] [a failure]", "vowed [to]"
 PREP_DEP = "prep"  # "called [for talks]"
+AS = "as"  # "saw the remark [as] a dig"
 INFINITIVE_DEP = "xcomp"  # "urged voters [to stay home]"
 PASSIVE_AUX_DEP = "auxpass"
 NAMING_DEPS = ("acl", "amod")  # "a group called X": a participle that names, not a speech act
@@ -169,21 +170,26 @@ def _object_parts(tok: Token, cues: Cues) -> tuple[list[Token], list[Token]]:
     """(cue words, the dependents that say what was said) of a speech-act verb, or no parts:
     object and predicate ("called [the plan] [a failure]"), object and infinitive for a request
     ("urged [voters] [to stay home]"), the object of a lexicon preposition ("called for
-    [talks]", where the preposition joins the cue), or of a preposition that names what any
-    reporting verb is about ("bragged about [his polls]", "warned against [hackers]")."""
+    [talks]", where the preposition joins the cue), object and "as" for a verb of construal
+    ("saw [the remark] [as a dig]"), or the object of a preposition that names what any
+    reporting verb or request is about ("bragged about [his polls]", "asked him about [it]")."""
     lemma = cues.lemma(tok)
     after = [c for c in tok.children if c.i > tok.i]
     objs = [c for c in after if c.dep_ in OBJECT_DEPS]
     preps = [c for c in after if c.dep_ == PREP_DEP]
+    topic = next((p for p in preps if p.lower_ in cues.verb_topic_preps), None)
     if lemma in cues.requests:
-        return [tok], objs if any(c.dep_ == INFINITIVE_DEP for c in objs) else []
+        if any(c.dep_ == INFINITIVE_DEP for c in objs):
+            return [tok], objs
+        return ([tok, topic], list(topic.children)) if topic is not None else ([tok], [])
     if preps and (lemma, preps[0].lower_) in cues.object_preps:
         return [tok, preps[0]], [*preps[0].children, *objs]
     if lemma in cues.naming and tok.tag_ in PRESENT_TAGS and _quoted_label(tok):
         return [tok], []  # "the group calls its men “martyrs”": a habit of naming, no statement
     if lemma in cues.objects and objs:
         return [tok], objs + _adjacent(objs, preps, cues)
-    topic = next((p for p in preps if p.lower_ in cues.verb_topic_preps), None)
+    if lemma in cues.construals and objs and any(p.lower_ == AS for p in preps):
+        return [tok], objs + _adjacent(objs, preps, cues)  # "saw [the remark] [as a dig]"
     if topic is not None and lemma in cues.framing:
         return [tok, topic], list(topic.children)  # "bragged [about] his polls"
     return [tok], []
