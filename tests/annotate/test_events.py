@@ -107,6 +107,10 @@ POSITIVES = [
     ("A rocket fired by militants struck a house near the border.", ("ASSAULT", "militants", "")),
     ("Syrian jets destroyed a bridge near the city.", ("ASSAULT", "Syrian", "")),
     ("Angry students threw stones at the police.", ("PROTEST", "students", "police")),
+    (
+        "The foreign minister attended talks with the rebel leaders in Oslo.",
+        ("CONSULT", "minister", "leaders"),
+    ),
     ("The agency dispatched inspectors to a reactor in Iran.", ("ACCUSE", "agency", "Iran")),
     ("Norway sent a team of doctors to Haiti after the storm.", ("AID", "Norway", "Haiti")),
     (
@@ -180,6 +184,7 @@ NEGATIVES = [
     "The carmaker fired 300 workers at its plant in Ohio.",
     "The pitcher threw the ball to the catcher.",
     "The club sent a team to the youth tournament in Spain.",
+    "Thousands attended the funeral of the singer on Friday.",
     "The goalkeeper faced pressure from the crowd in the second half.",
 ]
 
