@@ -108,6 +108,10 @@ POSITIVES = [
     ("Syrian jets destroyed a bridge near the city.", ("ASSAULT", "Syrian", "")),
     ("Angry students threw stones at the police.", ("PROTEST", "students", "police")),
     (
+        "Kenya's president met with Ugandan leader Yoweri Museveni Thursday in Nairobi.",
+        ("CONSULT", "president", "Museveni"),
+    ),
+    (
         "The foreign minister attended talks with the rebel leaders in Oslo.",
         ("CONSULT", "minister", "leaders"),
     ),

@@ -51,6 +51,7 @@ DEMONYM_ENTS = ("NORP", "GPE")
 # Children left out of a side's noun phrase: other conjuncts, clauses and appositions.
 NP_EXCLUDE_DEPS = ("conj", "cc", "relcl", "acl", "appos", "advcl", "parataxis", "punct")
 PARTY_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+DATE_ENTS = ("DATE", "TIME")
 # Word lists of the lexicon whose nouns name parties: agents, office holders, victims; the
 # strict ones leave out mere people ("all pupils should get a fair start" asks nothing of a
 # party).
@@ -297,6 +298,15 @@ def is_purpose(clause: Token) -> bool:
     )
 
 
+def _undated(tok: Token) -> Token:
+    """The name a day was glued to: "met Bashar Assad Tuesday" is parsed with "Tuesday" as
+    the head of the name."""
+    if tok.ent_type_ not in DATE_ENTS:
+        return tok
+    names = [c for c in tok.children if c.dep_ == COMPOUND_DEP and c.ent_type_ in PARTY_ENTS]
+    return names[-1] if names else tok
+
+
 def side(
     anchor: Token, roles: Sequence[str], so_far: Annotations, lex: Lexicon,
     noun_sides: NounSides, skip: frozenset[int] = frozenset(),
@@ -305,7 +315,7 @@ def side(
     """The refs of the first role (in order) that names a party; event nouns on the way are
     replaced by their own sides when they have one."""
     for role in roles:
-        heads = [t for t in follow(anchor, role) if t.i not in skip]
+        heads = [_undated(t) for t in follow(anchor, role) if t.i not in skip]
         found: list[Token] = []
         for head in heads:
             for tok in conjuncts(head):
