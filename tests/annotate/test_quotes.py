@@ -260,6 +260,15 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The reporter asked the minister about the budget gap.",
             [("the budget gap", "The reporter", "indirect")],
         ),
+        # a clause set in a poll is what the poll says; "in a statement, X said" is the verb's
+        (
+            "In the latest poll, the mayor leads by six points.",
+            [("the mayor leads by six points", "the latest poll", "indirect")],
+        ),
+        (
+            "In a statement, the ministry said the border was closed.",
+            [("the border was closed", "the ministry", "indirect")],
+        ),
         # infinitives coordinated to the cue's own, which the parser hangs on the cue
         (
             "The mayor wants to widen the road, plant trees and build a park.",

@@ -60,6 +60,7 @@ class Cues:
     verb_topic_preps: frozenset[str]
     headline_sources: frozenset[str]
     construals: frozenset[str]
+    media: frozenset[str]
     passive_preps: frozenset[str]
     lemma_repairs: dict[str, str]
     expletives: frozenset[str]
@@ -79,7 +80,8 @@ class Cues:
         """Every lemma a frame may start from: a token outside this set is no cue."""
         return frozenset().union(
             self.framing, self.nouns, self.intentions, self.evidentials, self.aim_nouns,
-            self.passives, self.topic_nouns, self.construals, (p[0] for p in self.object_preps),
+            self.passives, self.topic_nouns, self.construals, self.media,
+            (p[0] for p in self.object_preps),
         )  # fmt: skip
 
     @cached_property
@@ -144,6 +146,7 @@ def load() -> Cues:
         verb_topic_preps=_words(data, "verb_topic_preps"),
         headline_sources=_words(data, "headline_sources"),
         construals=_words(data, "construals"),
+        media=_words(data, "media"),
         passive_preps=_words(data, "passive_preps"),
         lemma_repairs=_repairs(data),
         expletives=_words(data, "expletives"),

@@ -10,6 +10,7 @@ attribution, so that the word alone never does ("sought shelter", "a ready meal"
 - a noun of decision or aim with a to-infinitive ("Iran's determination to ...");
 - a noun of comment or attitude with the preposition of its topic ("questions about her
   health"), the owner or the subject of the verb above it speaking;
+- a clause set "in" a poll, report or statement, the source speaking;
 - a verb of belief or speech in the passive without an agent, with what it says of its subject
   ("the veto is expected to come Friday", "he was accused of fraud"), no speaker.
 """
@@ -31,6 +32,7 @@ from sitrep.annotate.quotes.syntax import (
     has_that,
     infinitive_words,
     speaker_of,
+    speaker_span,
     token_runs,
 )
 from sitrep.nlp import char_span
@@ -45,6 +47,8 @@ PREP_DEP = "prep"
 PASSIVE_PREDICATE_DEPS = ("oprd",)  # "is considered [a threat]"
 TOPIC_DEPS = ("pobj", "pcomp")  # "questions about [her health]", "about [how ...]"
 TIME_ENTITIES = ("DATE", "TIME")  # "a statement on [Monday]": when, not what
+IN = "in"  # "[in] the poll, ..."
+OBJECT_DEP = "pobj"
 LIKE = "like"  # "seems [like] a long shot"
 
 
@@ -185,7 +189,25 @@ def topic_noun_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
             yield Frame(token_runs([tok, prep]), noun_speaker(tok, cues), content, tok.idx)
 
 
+def medium_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
+    """ "In the poll, Clinton led by five points": a clause set in a poll, report or statement
+    is what that source says; a clause whose own verb reports ("In a statement, X said ...")
+    is framed by that verb instead."""
+    for tok in cue_tokens(doc, cues):
+        if tok.pos_ != "NOUN" or cues.lemma(tok) not in cues.media or tok.dep_ != OBJECT_DEP:
+            continue
+        prep, clause = tok.head, tok.head.head
+        if prep.lower_ != IN or prep.dep_ != PREP_DEP or clause.pos_ not in VERB_POS:
+            continue
+        if cues.lemma(clause) in cues.words:
+            continue
+        phrase = {t.i for t in prep.subtree}
+        content = token_runs(t for t in clause.subtree if t.i not in phrase)
+        if content:
+            yield Frame(char_span(prep), speaker_span(tok), content, prep.idx)
+
+
 FINDERS = (
-    topic_noun_frames, intention_frames, evidential_frames, adjective_frames, aim_noun_frames,
-    passive_stance_frames,
+    medium_frames, topic_noun_frames, intention_frames, evidential_frames, adjective_frames,
+    aim_noun_frames, passive_stance_frames,
 )  # fmt: skip
