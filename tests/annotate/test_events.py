@@ -108,6 +108,10 @@ POSITIVES = [
     ("Syrian jets destroyed a bridge near the city.", ("ASSAULT", "Syrian", "")),
     ("Angry students threw stones at the police.", ("PROTEST", "students", "police")),
     (
+        "Saudi air strikes killed at least 30 people in Yemen on Sunday.",
+        ("ASSAULT", "Saudi", "people"),
+    ),
+    (
         "Kenya's president met with Ugandan leader Yoweri Museveni Thursday in Nairobi.",
         ("CONSULT", "president", "Museveni"),
     ),

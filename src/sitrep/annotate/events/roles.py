@@ -87,9 +87,21 @@ PURPOSE_TO = "to"
 NounSides = Callable[[Token], list[Token]]
 
 
+def _reduced_relative(verb: Token) -> bool:
+    """A past participle modifying a noun ("soldiers killed in ..."). One with an object of
+    its own is the parser taking a main verb for one ("air strikes killed 20 people")."""
+    return verb.dep_ == ACL_DEP and verb.tag_ == PARTICIPLE_TAG and not _children(verb, OBJ_DEPS)
+
+
+def _misread_main_verb(verb: Token) -> bool:
+    """ "air strikes killed 20 people" parsed as a participle of "strikes": its noun is the
+    subject."""
+    return verb.dep_ == ACL_DEP and verb.tag_ == PARTICIPLE_TAG and bool(_children(verb, OBJ_DEPS))
+
+
 def is_passive(verb: Token) -> bool:
     """A passive clause, or a past participle modifying a noun ("soldiers killed in ...")."""
-    if verb.dep_ == ACL_DEP and verb.tag_ == PARTICIPLE_TAG:
+    if _reduced_relative(verb):
         return True
     return any(c.dep_ in PASSIVE_MARK_DEPS for c in verb.children)
 
@@ -120,6 +132,8 @@ def grammatical_subjects(verb: Token) -> list[Token]:
 
 
 def active_subjects(verb: Token) -> list[Token]:
+    if _misread_main_verb(verb):
+        return [verb.head]
     found = _relative(verb, [c for v in _with_aux(verb) for c in _children(v, SUBJ_DEPS)])
     if not found and verb.dep_ in INHERIT_SUBJ_DEPS and verb.head.i != verb.i:
         return grammatical_subjects(verb.head)
