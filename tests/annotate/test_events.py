@@ -107,6 +107,9 @@ POSITIVES = [
     ("A rocket fired by militants struck a house near the border.", ("ASSAULT", "militants", "")),
     ("Syrian jets destroyed a bridge near the city.", ("ASSAULT", "Syrian", "")),
     ("Angry students threw stones at the police.", ("PROTEST", "students", "police")),
+    ("Armenia and Azerbaijan exchanged prisoners on Monday.", ("RETREAT", "Azerbaijan", "")),
+    ("Riot police fired tear gas at the protesters.", ("ASSAULT", "police", "protesters")),
+    ("The junta suspended two opposition newspapers.", ("COERCE", "junta", "")),
     (
         "Saudi air strikes killed at least 30 people in Yemen on Sunday.",
         ("ASSAULT", "Saudi", "people"),
@@ -193,6 +196,8 @@ NEGATIVES = [
     "The pitcher threw the ball to the catcher.",
     "The club sent a team to the youth tournament in Spain.",
     "Thousands attended the funeral of the singer on Friday.",
+    "The company suspended its website for maintenance.",
+    "The children exchanged gifts at the party.",
     "The goalkeeper faced pressure from the crowd in the second half.",
 ]
 
