@@ -198,6 +198,8 @@ NEGATIVES = [
     "Thousands attended the funeral of the singer on Friday.",
     "The company suspended its website for maintenance.",
     "The children exchanged gifts at the party.",
+    "Investors stormed into bank shares after the report.",
+    "Firefighters evacuated dozens of residents as the blaze spread.",
     "The goalkeeper faced pressure from the crowd in the second half.",
 ]
 
