@@ -55,8 +55,6 @@ class Cues:
     adjectives: frozenset[str]
     aim_nouns: frozenset[str]
     passives: frozenset[str]
-    topic_nouns: frozenset[str]
-    topic_preps: frozenset[str]
     verb_topic_preps: frozenset[str]
     headline_sources: frozenset[str]
     construals: frozenset[str]
@@ -80,7 +78,7 @@ class Cues:
         """Every lemma a frame may start from: a token outside this set is no cue."""
         return frozenset().union(
             self.framing, self.nouns, self.intentions, self.evidentials, self.aim_nouns,
-            self.passives, self.topic_nouns, self.construals, self.media,
+            self.passives, self.construals, self.media,
             (p[0] for p in self.object_preps),
         )  # fmt: skip
 
@@ -141,8 +139,6 @@ def load() -> Cues:
         adjectives=_words(data, "adjectives"),
         aim_nouns=_words(data, "aim_nouns"),
         passives=_words(data, "passives"),
-        topic_nouns=_words(data, "topic_nouns"),
-        topic_preps=_words(data, "topic_preps"),
         verb_topic_preps=_words(data, "verb_topic_preps"),
         headline_sources=_words(data, "headline_sources"),
         construals=_words(data, "construals"),

@@ -5,11 +5,10 @@ News attribution is wider than saying: a source's aims ("the senator hopes to wi
 as much as its words are. Each class of the lexicon comes with the one frame that makes it an
 attribution, so that the word alone never does ("sought shelter", "a ready meal"):
 - an intention verb with a to-infinitive ("voted to hold him in contempt");
-- an evidential verb with the clause it hedges ("the plan seems to have failed"), no speaker;
+- an evidential verb with the clause it hedges ("the plan seems to have failed"), its subject
+  taken as the source of the impression, as attribution corpora do ("X appeared to blame");
 - a stance adjective with a that-clause or a to-infinitive ("is determined to ...");
 - a noun of decision or aim with a to-infinitive ("Iran's determination to ...");
-- a noun of comment or attitude with the preposition of its topic ("questions about her
-  health"), the owner or the subject of the verb above it speaking;
 - a clause set "in" a poll, report or statement, the source speaking;
 - a verb of belief or speech in the passive without an agent, with what it says of its subject
   ("the veto is expected to come Friday", "he was accused of fraud"), no speaker.
@@ -45,8 +44,6 @@ PREDICATE_DEPS = ("acomp", "oprd")  # "they are [afraid]": the copula's subject 
 AGENT_DEP = "agent"
 PREP_DEP = "prep"
 PASSIVE_PREDICATE_DEPS = ("oprd",)  # "is considered [a threat]"
-TOPIC_DEPS = ("pobj", "pcomp")  # "questions about [her health]", "about [how ...]"
-TIME_ENTITIES = ("DATE", "TIME")  # "a statement on [Monday]": when, not what
 IN = "in"  # "[in] the poll, ..."
 OBJECT_DEP = "pobj"
 LIKE = "like"  # "seems [like] a long shot"
@@ -91,7 +88,8 @@ def intention_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
 
 def evidential_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     """ "X seems to ...", "it appears that ...": the subject and what it seems are the
-    content; the impression is the writer's or unnamed, so there is no speaker."""
+    content, and the subject stands as the source ("Stumpf appeared to blame ..."); after an
+    expletive ("it appears that") there is none."""
     for tok in cue_tokens(doc, cues):
         if tok.pos_ not in VERB_POS or cues.lemma(tok) not in cues.evidentials:
             continue
@@ -104,11 +102,13 @@ def evidential_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
             continue
         subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         words = clause_words(pred, cues)
+        speaker = None
         if subj is not None and subj.lower_ not in cues.expletives:
             words += list(subj.subtree)
+            speaker = speaker_of(tok, cues)
         content = token_runs(words)
         if content:
-            yield Frame(char_span(tok), None, content, tok.idx)
+            yield Frame(char_span(tok), speaker, content, tok.idx)
 
 
 def adjective_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
@@ -170,25 +170,6 @@ def passive_stance_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
             yield Frame(char_span(tok), None, content, tok.idx)
 
 
-def topic_noun_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
-    """Nouns of comment and attitude with what they are about ("criticism over the deal",
-    "questions about her health", "attacks on the press"): the object of the preposition is
-    the content. "of" is left out: it names the speaker as often as the topic ("the criticism
-    of experts")."""
-    for tok in cue_tokens(doc, cues):
-        if tok.pos_ != "NOUN" or cues.lemma(tok) not in cues.topic_nouns:
-            continue
-        prep = next(
-            (c for c in tok.children if c.dep_ == PREP_DEP and c.lower_ in cues.topic_preps), None
-        )
-        topic = next((c for c in prep.children if c.dep_ in TOPIC_DEPS), None) if prep else None
-        if prep is None or topic is None or topic.ent_type_ in TIME_ENTITIES:
-            continue
-        content = token_runs(clause_words(topic, cues))
-        if content:
-            yield Frame(token_runs([tok, prep]), noun_speaker(tok, cues), content, tok.idx)
-
-
 def medium_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     """ "In the poll, Clinton led by five points": a clause set in a poll, report or statement
     is what that source says; a clause whose own verb reports ("In a statement, X said ...")
@@ -208,6 +189,6 @@ def medium_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
 
 
 FINDERS = (
-    medium_frames, topic_noun_frames, intention_frames, evidential_frames, adjective_frames,
+    medium_frames, intention_frames, evidential_frames, adjective_frames,
     aim_noun_frames, passive_stance_frames,
 )  # fmt: skip

@@ -33,8 +33,9 @@ BASE_FORM_TAG = "VB"  # "to [grow]", "and [create]"
 LINK_DEPS = ("cc", "punct")  # "and", "," before a conjoined clause
 APPOSITION_DEP = "appos"
 # Relations through which a cue without a subject of its own takes its governor's subject:
-# conjoined verbs, participles, "by saying", "to say", a noun the participle modifies.
-CLIMB_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep", "dobj", "acl")
+# conjoined verbs, participles, "by saying", "to say", a noun the participle modifies, an
+# adjective the infinitive completes ("was able [to tout] ...").
+CLIMB_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep", "dobj", "acl", "acomp")
 VERB_POS = ("VERB", "AUX")
 NOUN_POS = ("NOUN", "PROPN", "PRON")
 MODIFIER_DEP = "acl"  # "a spokesman [saying ...]": the noun modified is the speaker
