@@ -200,6 +200,9 @@ NEGATIVES = [
     "The children exchanged gifts at the party.",
     "Investors stormed into bank shares after the report.",
     "Firefighters evacuated dozens of residents as the blaze spread.",
+    "The candidate called the former mayor on Friday.",
+    "The state could deploy its courts and regulators against the merger.",
+    "The charity helps people under 30 find work.",
     "The goalkeeper faced pressure from the crowd in the second half.",
 ]
 

@@ -312,7 +312,7 @@ def is_purpose(clause: Token) -> bool:
     )
 
 
-def _undated(tok: Token) -> Token:
+def undated(tok: Token) -> Token:
     """The name a day was glued to: "met Bashar Assad Tuesday" is parsed with "Tuesday" as
     the head of the name."""
     if tok.ent_type_ not in DATE_ENTS:
@@ -329,7 +329,7 @@ def side(
     """The refs of the first role (in order) that names a party; event nouns on the way are
     replaced by their own sides when they have one."""
     for role in roles:
-        heads = [_undated(t) for t in follow(anchor, role) if t.i not in skip]
+        heads = [undated(t) for t in follow(anchor, role) if t.i not in skip]
         found: list[Token] = []
         for head in heads:
             for tok in conjuncts(head):

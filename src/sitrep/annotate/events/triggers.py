@@ -25,6 +25,7 @@ from sitrep.annotate.events.lexicon import (
     has_word,
 )
 from sitrep.annotate.events.roles import (
+    DATE_ENTS,
     PREP_OBJ_DEPS,
     SUBJ_DEPS,
     follow,
@@ -32,6 +33,7 @@ from sitrep.annotate.events.roles import (
     listed_with,
     objects,
     subjects,
+    undated,
 )
 
 NOUN_POS = ("NOUN",)
@@ -97,7 +99,7 @@ def _complements(tok: Token) -> Iterator[Token]:
 
 def _word_conditions_hold(tok: Token, words: dict[str, frozenset[str]]) -> bool:
     checks = {
-        "prep": lambda w: _any([c for c in tok.children if c.dep_ in PREP_DEPS], w),
+        "prep": lambda w: _any(_preps(tok), w),
         "prt": lambda w: _any([c for c in tok.children if c.dep_ == PRT_DEP], w),
         "obj": lambda w: _any(objects(tok), w),
         "not_obj": lambda w: not _any(objects(tok), w),
@@ -112,6 +114,15 @@ def _word_conditions_hold(tok: Token, words: dict[str, frozenset[str]]) -> bool:
         "not_mod": lambda w: not _any([c for c in tok.children if c.dep_ in MOD_DEPS], w),
     }
     return all(checks[key](value) for key, value in words.items())
+
+
+def _preps(tok: Token) -> list[Token]:
+    """The prepositions of a word, but not those of a date ("called X on Friday" is no
+    "call on")."""
+    return [
+        c for c in tok.children
+        if c.dep_ in PREP_DEPS and not any(undated(o).ent_type_ in DATE_ENTS for o in c.children)
+    ]  # fmt: skip
 
 
 def _plural(tok: Token) -> bool:
