@@ -272,6 +272,7 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             [("his record", "The mayor", "indirect")],
         ),
         ("It appears that the talks failed.", [("that the talks failed", None, "indirect")]),
+        ("The decision to close the plant drew protests.", []),
         # infinitives coordinated to the cue's own, which the parser hangs on the cue
         (
             "The mayor wants to widen the road, plant trees and build a park.",

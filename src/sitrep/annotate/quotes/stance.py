@@ -127,7 +127,9 @@ def adjective_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
 
 
 def aim_noun_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
-    """Nouns of decision and aim with a to-infinitive ("the decision to ...")."""
+    """Nouns of decision and aim with a to-infinitive and a holder ("Iran's determination
+    to ...", "X made a decision to ..."); without one ("the decision to ... drew fire") the
+    aim is only named, not attributed."""
     for tok in cue_tokens(doc, cues):
         if tok.pos_ != "NOUN" or cues.lemma(tok) not in cues.aim_nouns:
             continue
@@ -136,7 +138,9 @@ def aim_noun_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
             continue
         content = token_runs(clause_words(aim, cues))
         if content:
-            yield Frame(char_span(tok), noun_speaker(tok, cues), content, tok.idx)
+            speaker = noun_speaker(tok, cues)
+            if speaker is not None:
+                yield Frame(char_span(tok), speaker, content, tok.idx)
 
 
 def _passive_predicate(c: Token, verb: Token, cues: Cues) -> bool:
