@@ -110,6 +110,7 @@ POSITIVES = [
     ("Armenia and Azerbaijan exchanged prisoners on Monday.", ("RETREAT", "Azerbaijan", "")),
     ("Riot police fired tear gas at the protesters.", ("ASSAULT", "police", "protesters")),
     ("The junta suspended two opposition newspapers.", ("COERCE", "junta", "")),
+    ("Police banned all rallies in the capital.", ("COERCE", "Police", "")),
     (
         "Saudi air strikes killed at least 30 people in Yemen on Sunday.",
         ("ASSAULT", "Saudi", "people"),
@@ -203,6 +204,7 @@ NEGATIVES = [
     "The candidate called the former mayor on Friday.",
     "The state could deploy its courts and regulators against the merger.",
     "The charity helps people under 30 find work.",
+    "The school banned mobile phones in classrooms.",
     "The goalkeeper faced pressure from the crowd in the second half.",
 ]
 
