@@ -205,6 +205,8 @@ NEGATIVES = [
     "The state could deploy its courts and regulators against the merger.",
     "The charity helps people under 30 find work.",
     "The school banned mobile phones in classrooms.",
+    "The singer thanked her fans at the concert.",
+    "They attacked him outside the bar.",
     "The goalkeeper faced pressure from the crowd in the second half.",
 ]
 

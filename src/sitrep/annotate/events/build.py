@@ -59,6 +59,7 @@ from sitrep.model import Actor, ActorRef, Modality
 
 # A side that is (or belongs to) an unresolved third person: "it", "their forces".
 THIRD_PERSON_WORDS = THIRD_PERSON | {"its", "their", "his"}
+PRONOUN_WORDS = PERSONAL_PRONOUNS | THIRD_PERSON_WORDS | FIRST_PERSON
 XCOMP_DEP = "xcomp"
 # How many infinitives up an intent verb may sit ("plans to try to resume ...").
 MAX_XCOMP_CHAIN = 3
@@ -217,6 +218,11 @@ def _sides(
     return source, tuple(r for r in target if not same_side((r,), source, so_far)), named
 
 
+def _bare(refs: tuple[ActorRef, ...]) -> bool:
+    """Only pronouns nobody resolved ("thanked her fans": her): not a party to stand on."""
+    return all(r.actor is None and r.text.lower() in PRONOUN_WORDS for r in refs)
+
+
 def _in(tok: Token, refs: tuple[ActorRef, ...]) -> bool:
     return any(s <= tok.idx < e for r in refs for s, e in r.span)
 
@@ -316,8 +322,9 @@ def draft(
 
     def make(kind_: str, src: tuple[ActorRef, ...], tgt: tuple[ActorRef, ...], mod_: Modality,
              neg_: bool, mode_: str | None, cameo_: str | None) -> Draft:  # fmt: skip
+        grounded = not _bare(src) or (named and not _bare(tgt))
         return Draft(kind_, mode_, cameo_, src, tgt, top, frame, trigger, mod_, neg_, sp,
-                     cand.kind, fat, bool(src) or named, not neg_)  # fmt: skip
+                     cand.kind, fat, grounded, not neg_)  # fmt: skip
 
     if kind in lex.defiance_types and sp.reported and negative_subject(frame, lex):
         return make(REJECT, sp.speaker or source, (), "asserted", False, None, REJECT_CAMEO)
