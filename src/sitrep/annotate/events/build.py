@@ -99,7 +99,7 @@ class Draft:
     speech: Speech
     kind: str
     fatalities: int | None = None
-    grounded: bool = True  # a role named a party (not only a guessed recipient)
+    grounded: bool = True  # a role named a party (not only a guessed recipient or a lone pronoun)
     # False for an act said not to happen ("did not attack"): PLOVER lets negated events be
     # left out of the data, and a report of what did not happen is no event. The draft lives
     # until containment is settled, so that its arguments stay arguments.
