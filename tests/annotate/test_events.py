@@ -112,6 +112,12 @@ POSITIVES = [
     ("The junta suspended two opposition newspapers.", ("COERCE", "junta", "")),
     ("Police banned all rallies in the capital.", ("COERCE", "Police", "")),
     (
+        "The court sentenced the opposition leader to ten years in prison.",
+        ("COERCE", "court", "leader"),
+    ),
+    ("The president ordered troops to the northern border.", ("MOBILIZE", "president", "")),
+    ("Macron spoke by phone with Scholz on Tuesday.", ("CONSULT", "Macron", "Scholz")),
+    (
         "Saudi air strikes killed at least 30 people in Yemen on Sunday.",
         ("ASSAULT", "Saudi", "people"),
     ),

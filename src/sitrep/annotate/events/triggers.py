@@ -50,6 +50,8 @@ POSS_DEP = "poss"
 CONJ_DEP = "conj"
 PLURAL_TAGS = ("NNS", "NNPS")
 STATE_ENTS = ("GPE", "NORP")
+# Prepositions that date an event rather than name a party ("on Friday", "in May").
+TIME_PREPS = ("on", "in", "at", "during", "since", "until", "before", "after", "by")
 # A noun is a light verb's event when it is the verb's object (or passive subject), or the
 # object of a preposition the lexicon's light_prep_verbs name ("took part in the attack").
 LIGHT_OBJ_DEPS = ("dobj", "nsubjpass")
@@ -117,12 +119,15 @@ def _word_conditions_hold(tok: Token, words: dict[str, frozenset[str]]) -> bool:
 
 
 def _preps(tok: Token) -> list[Token]:
-    """The prepositions of a word, but not those of a date ("called X on Friday" is no
-    "call on")."""
-    return [
-        c for c in tok.children
-        if c.dep_ in PREP_DEPS and not any(undated(o).ent_type_ in DATE_ENTS for o in c.children)
-    ]  # fmt: skip
+    """The prepositions of a word, but not those that place it in time ("called X on Friday"
+    is no "call on"; "sentenced to ten years" keeps its "to")."""
+    return [c for c in tok.children if c.dep_ in PREP_DEPS and not _when(c)]
+
+
+def _when(prep: Token) -> bool:
+    return prep.lower_ in TIME_PREPS and any(
+        undated(o).ent_type_ in DATE_ENTS for o in prep.children
+    )
 
 
 def _plural(tok: Token) -> bool:
