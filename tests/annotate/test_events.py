@@ -289,6 +289,7 @@ def test_a_denial_rejects_the_accusation(nlp: Language, text: str) -> None:
     [
         ("Armenia claimed that Azerbaijani troops had shelled two villages.", "Armenia", "troops"),
         ("Lebanon said a drone was fired at it from across the border.", "Lebanon", ""),
+        ('"We were attacked by army troops," the rebel commander said.', "commander", "troops"),
         ("The government alleged that rebels had seized the mayor.", "government", "rebels"),
     ],
 )
@@ -314,6 +315,20 @@ def test_a_state_opening_with_a_rivals_act_accuses(
 ) -> None:
     x = pipeline.extract(Article(id="r", text=text))
     assert [e.type for e in x.events] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"They came shooting from the hills," said Amina Bello, a farmer in the village.',
+        "Police spokesman John Ade said soldiers had been sent to pursue them.",
+    ],
+)
+def test_a_pronoun_stands_for_the_speaker_only_when_it_agrees(
+    pipeline: Pipeline, text: str
+) -> None:
+    x = pipeline.extract(Article(id="p", text=text))
+    assert [e.type for e in x.events] == []
 
 
 @pytest.mark.parametrize(

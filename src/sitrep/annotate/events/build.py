@@ -60,6 +60,11 @@ from sitrep.model import Actor, ActorRef, Modality
 # A side that is (or belongs to) an unresolved third person: "it", "their forces".
 THIRD_PERSON_WORDS = THIRD_PERSON | {"its", "their", "his"}
 PRONOUN_WORDS = PERSONAL_PRONOUNS | THIRD_PERSON_WORDS | FIRST_PERSON
+# Which third-person pronouns can stand for a speaker that is a person, and for one that is not.
+PERSON_KIND = "person"
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+SPEAKER_WORDS = frozenset({"we", "us", "our", "i", "me", "my"})
 XCOMP_DEP = "xcomp"
 # How many infinitives up an intent verb may sit ("plans to try to resume ...").
 MAX_XCOMP_CHAIN = 3
@@ -228,11 +233,25 @@ def _in(tok: Token, refs: tuple[ActorRef, ...]) -> bool:
 
 
 def _pronouns(refs: tuple[ActorRef, ...]) -> bool:
-    """Unresolved pronouns only ("it", "they", "their forces"), which in a report mean the
+    """Unresolved pronouns only ("it", "they", "their forces"), which in a report may mean the
     speaker."""
     return bool(refs) and all(
         r.actor is None and r.text.lower().split()[0] in THIRD_PERSON_WORDS for r in refs
     )
+
+
+def _speakers_pronouns(refs: tuple[ActorRef, ...], sp: Speech, so_far: Annotations) -> bool:
+    """Unresolved pronouns that can stand for the speaker: "it" or "they" for a state or a
+    group, "he" or "she" for a person ("They came shooting," said a witness: not the
+    witness)."""
+    if not _pronouns(refs):
+        return False
+    kinds = {a.id: a.kind for a in so_far.actors}
+    person = {kinds.get(r.actor) == PERSON_KIND for r in sp.speaker if r.actor}
+    if not person:
+        return True  # an unknown speaker: the pronoun may be theirs
+    words = PERSON_PRONOUNS if person == {True} else GROUP_PRONOUNS
+    return all(r.text.lower().split()[0] in words for r in refs)
 
 
 def _doers(
@@ -278,8 +297,9 @@ def _alleged(
     # own: "the army said two soldiers were killed" reports the attack.
     speakers = {r.actor for r in sp.speaker if r.actor}
     return any(
-        r.text.lower() in PERSONAL_PRONOUNS | FIRST_PERSON
-        and (r.actor is None or r.actor in speakers)
+        (r.actor is not None and r.actor in speakers and r.text.lower() in PRONOUN_WORDS)
+        or r.text.lower() in SPEAKER_WORDS
+        or _speakers_pronouns((r,), sp, so_far)
         for r in target
     )
 
@@ -334,7 +354,9 @@ def draft(
         request = make(REQUEST, sp.speaker, doers, "asserted", neg, mode, REQUEST_CAMEO)
         return replace(request, happened=True)
     if sp.speaker and (
-        first_person(source) or _pronouns(source) or (not source and kind in lex.verbal_types)
+        first_person(source)
+        or _speakers_pronouns(source, sp, so_far)
+        or (not source and kind in lex.verbal_types)
     ):
         source = sp.speaker
     if neg and kind in lex.negated_to_reject:
