@@ -213,6 +213,8 @@ NEGATIVES = [
     "The school banned mobile phones in classrooms.",
     "The singer thanked her fans at the concert.",
     "They attacked him outside the bar.",
+    "The weather office issued a red warning for the coast on Sunday.",
+    "Forecasters issued a warning of heavy snow for the mountains.",
     "The goalkeeper faced pressure from the crowd in the second half.",
 ]
 
