@@ -215,6 +215,7 @@ NEGATIVES = [
     "They attacked him outside the bar.",
     "The weather office issued a red warning for the coast on Sunday.",
     "Forecasters issued a warning of heavy snow for the mountains.",
+    "The minister spoke after a meeting of the national security council.",
     "The goalkeeper faced pressure from the crowd in the second half.",
 ]
 

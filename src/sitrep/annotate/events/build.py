@@ -51,6 +51,7 @@ from sitrep.annotate.events.roles import (
     is_passive,
     nearest_party,
     objects,
+    prep_objects,
     side,
 )
 from sitrep.annotate.events.speech import FIRST_PERSON, Speech, first_person, speech
@@ -77,6 +78,7 @@ THREAT_MODALITIES: frozenset[str] = frozenset({"future", "hypothetical"})
 HEAD_SUBJ = "head_subj"
 GRAMMATICAL_SUBJ = "gsubj"
 OBJ_ROLE = "obj"
+OWNER_PREP = "of"
 # Sectors of the state's own organs: one camp when telling sides apart (a ministry's request to
 # the army is the state talking to itself; its request to rebels is not).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
@@ -218,6 +220,8 @@ def _sides(
     named = bool(target)
     if OBJ_ROLE not in cand.sense.target:  # what a verb moves or fires is not its recipient
         skip |= {o.i for h in heads for o in objects(h)}
+    if cand.sense.dyadic:  # "a meeting of the council" is the council's own meeting
+        skip |= {t.i for h in heads for o in prep_objects(h, OWNER_PREP) for t in o.subtree}
     for head in heads if cand.sense.target else ():
         target = target or nearest_party(head, so_far, lex, skip)
     return source, tuple(r for r in target if not same_side((r,), source, so_far)), named
