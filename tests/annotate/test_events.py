@@ -216,6 +216,8 @@ NEGATIVES = [
     "The weather office issued a red warning for the coast on Sunday.",
     "Forecasters issued a warning of heavy snow for the mountains.",
     "The minister spoke after a meeting of the national security council.",
+    "The senator said the governor should have been tougher on the unions.",
+    "The central bank will support economic activity with lower rates.",
     "The goalkeeper faced pressure from the crowd in the second half.",
 ]
 

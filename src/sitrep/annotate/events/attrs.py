@@ -94,17 +94,20 @@ def ultimatum(frame: Token, lex: Lexicon) -> bool:
 
 def modality(frame: Token, reported: bool, lex: Lexicon) -> Modality:
     """From the auxiliaries of the clause: will -> future, could/may -> hypothetical,
-    should/must/have to -> demanded; an act under an if/unless condition is hypothetical."""
+    should/must/have to -> demanded, but "should have been" (a past that did not happen) is
+    hypothetical; an act under an if/unless condition is hypothetical."""
     m = lex.modality
     for verb in _frames(frame):
         if _conditional(verb, lex):
             return "hypothetical"
-        for aux in (c for c in verb.children if c.dep_ in AUX_DEPS):
+        auxes = [c for c in verb.children if c.dep_ in AUX_DEPS]
+        perfect = any(a.lower_ in m["perfect"] for a in auxes)
+        for aux in auxes:
             word = aux.lower_
             if word in m["future"]:
                 return "future"
             if word in m["demanded"]:
-                return "demanded"
+                return "hypothetical" if perfect else "demanded"
             if word in m["reported_future"]:
                 return "future" if reported else "hypothetical"
             if word in m["hypothetical"]:
