@@ -549,3 +549,28 @@ def test_seed_events_floor(pipeline: Pipeline) -> None:
     outside = sum(not any(_matches(e, g) for g in gold["events"]) for e in predicted)
     assert found >= SEED_REQUIRED_FLOOR
     assert outside <= SEED_OUTSIDE_GOLD_CEILING
+
+
+def _sides(pipeline: Pipeline, text: str, kind: str) -> tuple[set[str | None], set[str | None]]:
+    """The countries on each side of the first ``kind`` event of ``text``, extracted whole."""
+    x = pipeline.extract(Article(id=content_id(text), text=text, published=dt.date(2021, 3, 4)))
+    countries = {a.id: a.country for a in x.actors}
+    event = next(e for e in x.events if e.type == kind)
+    return (
+        {countries.get(r.actor or "") for r in event.source},
+        {countries.get(r.actor or "") for r in event.target},
+    )
+
+
+def test_a_rejection_naming_nobody_answers_the_last_other_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "After Kenya said that foreign troops should leave the border region, Mogadishu "
+        "responded by saying no one can force Somalia to do anything."
+    )
+    assert _sides(pipeline, text, "REJECT") == ({"SOM"}, {"KEN"})
+
+
+def test_killed_in_clashes_with_names_the_other_side(pipeline: Pipeline) -> None:
+    text = "Four Saudi soldiers were killed in clashes with Houthi rebels near the border."
+    source, target = _sides(pipeline, text, "ASSAULT")
+    assert source == {"YEM"} and target == {"SAU"}

@@ -39,13 +39,13 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.annotate.base import Annotations
 from sitrep.annotate.events import lexicon
 from sitrep.annotate.events.attrs import assault_mode, confidence, troops
-from sitrep.annotate.events.build import Draft, draft, side_keys, speech_requests
+from sitrep.annotate.events.build import Draft, draft, same_side, side_keys, speech_requests
 from sitrep.annotate.events.lexicon import CLAUSE_POS, Lexicon, has_word
 from sitrep.annotate.events.roles import is_purpose, prep_objects, subjects
 from sitrep.annotate.events.triggers import candidates
 from sitrep.annotate.places import governing_place
 from sitrep.annotate.times import governing_date
-from sitrep.model import ActorRef, Event, Spans
+from sitrep.model import ActorRef, Event, Spans, span_text
 from sitrep.nlp import overlaps, subtree_span
 from sitrep.options import Options
 
@@ -57,7 +57,10 @@ FOLD_DEPS = ("advcl", "conj")
 EVIDENCE_EXCLUDE_DEPS = ("conj", "cc", "advcl", "parataxis")
 # Prepositions that name a cause ("killed in floods", "destroyed by the storm").
 CAUSE_PREPS = ("in", "by", "during", "from")
-ASSAULT, PROTEST = "ASSAULT", "PROTEST"
+ASSAULT, PROTEST, REJECT = "ASSAULT", "PROTEST", "REJECT"
+# How far back a rejection that names nobody looks for the statement it answers: about a
+# paragraph of news.
+REPLY_WINDOW = 600
 MARK_DEP = "mark"
 ADVCL_DEP = "advcl"
 GERUND_TAG = "VBG"
@@ -73,7 +76,7 @@ def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Se
     chrome = so_far.article.chrome
     drafts = [d for sent in doc.sents for d in _sentence_drafts(sent, chrome, so_far, lex)]
     events = [_event(d, doc, so_far, lex) for d in drafts]
-    return {"events": _merged(events, so_far)}
+    return {"events": _merged(_answered(events, so_far), so_far)}
 
 
 def _unreal(d: Draft, lex: Lexicon) -> bool:
@@ -277,6 +280,29 @@ def _event(d: Draft, doc: Doc, so_far: Annotations, lex: Lexicon) -> Event:
         ),
         quote=d.speech.quote,
     )  # fmt: skip
+
+
+def _answered(events: list[Event], so_far: Annotations) -> list[Event]:
+    """A rejection that names nobody ("Tehran responded by saying no one can force Iran to do
+    anything") answers the last thing another side said before it: the speaker of the nearest
+    quote that starts before the rejection, no more than ``REPLY_WINDOW`` characters back and
+    from another side, is its target ("After Russia said that foreign troops should leave, ...")."""
+    text = so_far.article.text
+    said = sorted(
+        (q.speaker[0][0], ActorRef(q.speaker, span_text(text, q.speaker), q.speaker_actor))
+        for q in so_far.quotes
+        if q.speaker and q.speaker_actor
+    )
+    out: list[Event] = []
+    for e in events:
+        if e.type == REJECT and not e.target and e.source:
+            at = e.trigger[0][0]
+            before = [r for start, r in said if at - REPLY_WINDOW <= start < at]
+            other = [r for r in before if not same_side((r,), e.source, so_far)]
+            if other:
+                e = replace(e, target=(other[-1],))
+        out.append(e)
+    return out
 
 
 def _article_date(so_far: Annotations) -> str | None:
