@@ -34,30 +34,31 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
     [
         (
             "“We will rebuild every bridge,” the mayor said on Tuesday.",
-            [("We will rebuild every bridge,", "the mayor", "direct")],
+            [("“We will rebuild every bridge,”", "the mayor", "direct")],
         ),
         (
             'The mayor said after the storm: "We will rebuild every bridge before winter."',
-            [("We will rebuild every bridge before winter.", "The mayor", "direct")],
+            [('"We will rebuild every bridge before winter."', "The mayor", "direct")],
         ),
         (
             "“The talks are over,” the envoy said. “We are going home.”",
-            [("The talks are over, | We are going home.", "the envoy", "direct")],
+            [("“The talks are over,” | “We are going home.”", "the envoy", "direct")],
         ),
         (
             '"The talks are over,” said Anna Berg, a spokeswoman for the delegation.',
-            [("The talks are over,", "Anna Berg", "direct")],
+            [('"The talks are over,”', "Anna Berg", "direct")],
         ),
         (
             "\u2018We will not negotiate with anyone,\u2019 the rebel commander told reporters.",
-            [("We will not negotiate with anyone,", "the rebel commander", "direct")],
+            [("\u2018We will not negotiate with anyone,\u2019", "the rebel commander", "direct")],
         ),
         (
             "“The first part of the statement runs here.\n\n"
             "“The second part of it follows,” she said.",
             [
                 (
-                    "The first part of the statement runs here. | The second part of it follows,",
+                    "“The first part of the statement runs here."
+                    " | “The second part of it follows,”",
                     "she",
                     "direct",
                 )
@@ -65,7 +66,7 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
         ),
         (
             "“This town deserves far better than empty promises.” ― Maria Lopez",
-            [("This town deserves far better than empty promises.", "Maria Lopez", "direct")],
+            [("“This town deserves far better than empty promises.”", "Maria Lopez", "direct")],
         ),
         (
             "HOST: Are you running again next year?\n\nSENATOR: I have not decided yet.",
@@ -112,7 +113,7 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
         ),
         (
             "The senator called the plan \u201ca disaster.\u201d",
-            [("the plan \u201ca disaster.", "The senator", "mixed")],
+            [("the plan \u201ca disaster.\u201d", "The senator", "mixed")],
         ),
         (
             "The union called for an immediate ceasefire.",
@@ -283,6 +284,33 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The minister stressed a glaring and well-known weakness.",
             [("a glaring and well-known weakness", "The minister", "indirect")],
         ),
+        # what follows a colon spells out the reported clause
+        (
+            "The agency warned that one risk stands out: Floods could cut the coastal road for "
+            "weeks.",
+            [
+                (
+                    "that one risk stands out: Floods could cut the coastal road for weeks",
+                    "The agency",
+                    "indirect",
+                )
+            ],
+        ),
+        # a phrase set off by a dash is the writer's gloss, not what was said
+        (
+            "The senator called for a new inquiry into the port deal -- a demand the mayor "
+            "rejected.",
+            [("a new inquiry into the port deal", "The senator", "indirect")],
+        ),
+        (
+            "The mayor described the storm as “the worst in decades” — a verdict few disputed.",
+            [("the storm as “the worst in decades”", "The mayor", "mixed")],
+        ),
+        # a verb of belief conjoined inside a request goes on with it; a speech act would not
+        (
+            "The council urged the ministry to delay the vote and consider a recount.",
+            [("the ministry to delay the vote and consider a recount", "The council", "indirect")],
+        ),
     ],
 )
 def test_quotes(nlp: Language, text: str, expected: list[tuple[str, str | None, str]]) -> None:
@@ -315,7 +343,7 @@ def test_no_quote_from_chrome_and_repeats_count_once(nlp: Language) -> None:
     text = f"{caption}\n\n{caption}\n\nThe team trained on Sunday."
     assert len(_quotes(nlp, text)) == 1
     found = _quotes(nlp, text, captions=((0, len(caption)),))
-    assert [q.content[0][0] for q in found] == [len(caption) + 3]  # after "\n\n“"
+    assert [q.content[0][0] for q in found] == [len(caption) + 2]  # at its "“", after "\n\n"
 
 
 def test_speaker_actor_and_dates(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -88,6 +88,13 @@ class Cues:
         return self.speech | self.evidence | self.cognition
 
     @cached_property
+    def statements(self) -> frozenset[str]:
+        """Verbs that make a statement of their own: speech and speech acts, not the verbs of
+        belief or evidence, which a speaker may report along with the rest ("urged them to act
+        and consider sanctions")."""
+        return self.speech | self.objects | self.requests
+
+    @cached_property
     def framing(self) -> frozenset[str]:
         """Every verb that may frame a reported statement of its own."""
         return self.clausal | self.objects | self.requests

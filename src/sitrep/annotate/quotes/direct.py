@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from sitrep.annotate.quotes.cues import Cues
+from sitrep.annotate.quotes.cues import Cues, Marks
 from sitrep.annotate.quotes.frames import Found, Frame
 from sitrep.annotate.quotes.layout import byline_frame
 from sitrep.annotate.quotes.marks import Quoted
@@ -163,12 +163,28 @@ def _union(a: Spans, b: Spans) -> Spans:
     return tuple(merged)
 
 
-def _found(text: str, frame: Frame, quoted: Sequence[Quoted]) -> Found | None:
+def _marked(text: str, pieces: Spans, marks: Marks) -> Spans:
+    """Quotation pieces with the marks that enclose them: news attribution corpora (PolNeAR)
+    count the marks as part of a direct quote, and they add to its overlap with one that
+    does. A mark is one character, or two where two apostrophes stand for one."""
+    wide = len(marks.doubled)
+    out: list[tuple[int, int]] = []
+    for start, end in pieces:
+        s, e = start, end
+        while s > max(0, start - wide) and text[s - 1] in marks.all:
+            s -= 1
+        while e < min(len(text), end + wide) and text[e] in marks.all:
+            e += 1
+        out.append((s, e))
+    return tuple(out)
+
+
+def _found(text: str, frame: Frame, quoted: Sequence[Quoted], cues: Cues) -> Found | None:
     if not quoted:
         if not frame.content:
             return None
         return Found(frame.content, frame.cue, frame.speaker, "indirect")
-    pieces = tuple(p for q in quoted for p in q.pieces)
+    pieces = _marked(text, tuple(p for q in quoted for p in q.pieces), cues.marks)
     outer = tuple((q.start, q.end) for q in quoted)
     # only the stretch of the reported clause that holds the quotations: another clause the
     # parser hung on the same cue ("X, she said: “...”") is not part of this quote
@@ -213,8 +229,8 @@ def attribute(
             lone.append(q)
         owner.append(n)
     found = [
-        _found(text, f, [q for q, o in zip(quoted, owner, strict=True) if o == n])
+        _found(text, f, [q for q, o in zip(quoted, owner, strict=True) if o == n], cues)
         for n, f in enumerate(live)
     ]
-    found += [Found(q.pieces, None, None, "direct") for q in lone]
+    found += [Found(_marked(text, q.pieces, cues.marks), None, None, "direct") for q in lone]
     return [f for f in found if f is not None]

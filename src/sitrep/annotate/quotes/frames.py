@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep.annotate.quotes.cues import Cues
 from sitrep.annotate.quotes.syntax import (
+    DASHES,
     MARK_DEP,
     OBJECT_DEP,
     SUBJECT_DEPS,
@@ -55,6 +56,9 @@ ADVERBIAL_CLAUSE_DEP = "advcl"
 WH_TAGS = ("WRB", "WP", "WDT")  # "when", "what", "which" opening a clause
 INFINITIVE_MARKER_TAG = "TO"  # "to" before an infinitive
 PREP_COMPLEMENT_DEP = "pcomp"  # "according to [show] insiders": a misparsed object
+COLON = ":"  # "... notes that three things happen at once: ..." goes on after it
+SENTENCE_ENDS = (".", "!", "?")
+PARAGRAPH_BREAK = "\n"
 
 
 @dataclass(frozen=True)
@@ -175,7 +179,7 @@ def _object_parts(tok: Token, cues: Cues) -> tuple[list[Token], list[Token]]:
     reporting verb or request is about ("bragged about [his polls]", "asked him about [it]")."""
     lemma = cues.lemma(tok)
     after = [c for c in tok.children if c.i > tok.i]
-    objs = [c for c in after if c.dep_ in OBJECT_DEPS]
+    objs = [c for c in after if c.dep_ in OBJECT_DEPS and not _set_off(c)]
     preps = [c for c in after if c.dep_ == PREP_DEP]
     topic = next((p for p in preps if p.lower_ in cues.verb_topic_preps), None)
     if lemma in cues.requests:
@@ -193,6 +197,13 @@ def _object_parts(tok: Token, cues: Cues) -> tuple[list[Token], list[Token]]:
     if topic is not None and lemma in cues.framing:
         return [tok, topic], list(topic.children)  # "bragged [about] his polls"
     return [tok], []
+
+
+def _set_off(tok: Token) -> bool:
+    """A phrase set off by a dash ("called for talks -- a demand they rejected"): the
+    writer's gloss on what was said, whatever the parser hung it on."""
+    left = tok.left_edge.i
+    return left > 0 and tok.doc[left - 1].text in DASHES
 
 
 def _quoted_label(tok: Token) -> bool:
@@ -334,6 +345,36 @@ def source_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
             yield Frame(token_runs(doc[i] for i in found), speaker_span(obj), content, first.idx)
 
 
+def _through_colon(doc: Doc, frame: Frame) -> Frame:
+    """A reported clause that stops at a colon goes on to the end of its sentence ("X notes
+    that three things happen at once: prices rise, ..."): what follows the colon spells out
+    what was said, and attribution corpora count it in. Only for a cue before its content: a
+    colon after a content that precedes its cue opens the writer's next statement."""
+    if not frame.content or frame.at > frame.content[0][0]:
+        return frame
+    start, end = frame.content[-1]
+    text = doc.text
+    colon = end
+    while colon < len(text) and text[colon] in " \t":
+        colon += 1
+    if colon >= len(text) or text[colon] != COLON:
+        return frame
+    span = doc.char_span(colon, colon + 1)
+    if span is None:
+        return frame
+    rest: list[Token] = []
+    for tok in doc[span.end :]:
+        if PARAGRAPH_BREAK in tok.text:
+            break
+        rest.append(tok)
+        if tok.text in SENTENCE_ENDS or PARAGRAPH_BREAK in tok.whitespace_:
+            break
+    words = token_runs(rest)
+    if not words:
+        return frame
+    return Frame(frame.cue, frame.speaker, (*frame.content[:-1], (start, words[-1][1])), frame.at)
+
+
 Finder = Callable[[Doc, Cues], Iterator[Frame]]
 # The finders of this module, in order of precedence: a multiword cue wins over the single verb
 # inside it, a source preposition over the verb of the clause it modifies.
@@ -349,6 +390,7 @@ def find_frames(doc: Doc, cues: Cues, finders: Sequence[Finder] = FINDERS) -> li
     seen: set[Spans] = set()
     for finder in finders:
         for frame in finder(doc, cues):
+            frame = _through_colon(doc, frame)
             if frame.content not in seen:
                 seen.add(frame.content)
                 frames.append(frame)

@@ -32,6 +32,10 @@ REPORTED_DEPS = ("ccomp", "xcomp", "dobj", "parataxis", "prep", "dative")
 BASE_FORM_TAG = "VB"  # "to [grow]", "and [create]"
 LINK_DEPS = ("cc", "punct")  # "and", "," before a conjoined clause
 APPOSITION_DEP = "appos"
+# What sets a trailing gloss off from a reported clause: a comma or a dash ("..., the
+# presumed favourite", "... -- a charge he denies").
+DASHES = ("-", "--", "\u2014", "\u2013")
+GLOSS_MARKS = (",", *DASHES)
 # Relations through which a cue without a subject of its own takes its governor's subject:
 # conjoined verbs, participles, "by saying", "to say", a noun the participle modifies, an
 # adjective the infinitive completes ("was able [to tout] ...").
@@ -74,11 +78,12 @@ def token_runs(tokens: Iterable[Token]) -> Spans:
 def clause_words(tok: Token, cues: Cues) -> list[Token]:
     """The tokens of a reported clause with the complementizer that introduces it (news
     attribution corpora such as PolNeAR count "that" as part of what was said), without a
-    reporting verb conjoined to it ("... and suggested that ...": a statement of its own), and
-    without a trailing gloss set off by a comma: an apposition ("..., the presumed favourite")
-    or a modifier that attributes something of its own ("..., which he said ...", "...,
-    citing ..."). Other trailing clauses ("..., which would cut taxes", "..., while ...") are
-    usually part of the statement and stay."""
+    verb of speech conjoined to it ("... and suggested that ...": a statement of its own; a
+    verb of belief there goes on with what was said), and without a trailing gloss set off by
+    a comma or a dash: an apposition ("..., the presumed favourite", "... -- a charge he
+    denies") or a modifier that attributes something of its own ("..., which he said ...",
+    "..., citing ..."). Other trailing clauses ("..., which would cut taxes", "..., while
+    ...") are usually part of the statement and stay."""
     first = tok.left_edge
     drop: set[int] = set()
     for t in tok.subtree:
@@ -86,7 +91,7 @@ def clause_words(tok: Token, cues: Cues) -> list[Token]:
             t != tok
             and t.dep_ == CONJ_DEP
             and t.pos_ == "VERB"
-            and cues.lemma(t) in cues.framing
+            and cues.lemma(t) in cues.statements
             and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
             and any(c.dep_ in REPORTED_DEPS for c in t.children)
         ):
@@ -104,7 +109,7 @@ def clause_words(tok: Token, cues: Cues) -> list[Token]:
             trailing
             and (t.dep_ == APPOSITION_DEP or _attributes(t, cues))
             and before is not None
-            and before.text == ","
+            and before.text in GLOSS_MARKS
             and before.i > toks[0].i
         ):
             return [x for x in toks if x.i < before.i]
