@@ -306,6 +306,20 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The mayor described the storm as “the worst in decades” — a verdict few disputed.",
             [("the storm as “the worst in decades”", "The mayor", "mixed")],
         ),
+        # the phrases and adverbs right after a speech act's object belong to what was said
+        (
+            "The mayor referred to the bridge as a monument to waste.",
+            [("the bridge as a monument to waste", "The mayor", "indirect")],
+        ),
+        (
+            "A new poll shows the mayor well ahead among older voters.",
+            [("the mayor well ahead among older voters", "A new poll", "indirect")],
+        ),
+        # a noun of attitude joins the cue, and its topic is the content
+        (
+            "The union expressed deep concern about the new shift rules.",
+            [("the new shift rules", "The union", "indirect")],
+        ),
         # a verb of belief conjoined inside a request goes on with it; a speech act would not
         (
             "The council urged the ministry to delay the vote and consider a recount.",

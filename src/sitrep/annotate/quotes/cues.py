@@ -56,6 +56,7 @@ class Cues:
     aim_nouns: frozenset[str]
     passives: frozenset[str]
     verb_topic_preps: frozenset[str]
+    noun_topic_preps: frozenset[str]
     headline_sources: frozenset[str]
     construals: frozenset[str]
     media: frozenset[str]
@@ -147,6 +148,7 @@ def load() -> Cues:
         aim_nouns=_words(data, "aim_nouns"),
         passives=_words(data, "passives"),
         verb_topic_preps=_words(data, "verb_topic_preps"),
+        noun_topic_preps=_words(data, "noun_topic_preps"),
         headline_sources=_words(data, "headline_sources"),
         construals=_words(data, "construals"),
         media=_words(data, "media"),

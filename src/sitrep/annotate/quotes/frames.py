@@ -44,6 +44,9 @@ NOUN_OBJECT_DEP = "dobj"  # "voiced [concern] that ...": the verb's subject hold
 PARTICLE_DEP = "prt"  # "pointed out"
 OBJECT_DEPS = ("dobj", "dative", "oprd", "xcomp")  # "called [the plan] [a failure]", "vowed [to]"
 PREP_DEP = "prep"  # "called [for talks]"
+ADVERB_DEP = "advmod"  # "shows Smith [ahead]"
+COMMON_NOUN_POS = "NOUN"  # "expressed [concern] about ...", not a name
+TOPIC_DEPS = ("pobj", "pcomp")  # "concern about [the plan]", "doubts about [running]"
 AS = "as"  # "saw the remark [as] a dig"
 INFINITIVE_DEP = "xcomp"  # "urged voters [to stay home]"
 PASSIVE_AUX_DEP = "auxpass"
@@ -187,16 +190,36 @@ def _object_parts(tok: Token, cues: Cues) -> tuple[list[Token], list[Token]]:
             return [tok], objs
         return ([tok, topic], list(topic.children)) if topic is not None else ([tok], [])
     if preps and (lemma, preps[0].lower_) in cues.object_preps:
-        return [tok, preps[0]], [*preps[0].children, *objs]
+        said = [*preps[0].children, *objs]  # "referred to [X] [as Y]"
+        return [tok, preps[0]], said + _adjacent([preps[0]], preps[1:], cues)
     if lemma in cues.naming and tok.tag_ in PRESENT_TAGS and _quoted_label(tok):
         return [tok], []  # "the group calls its men “martyrs”": a habit of naming, no statement
     if lemma in cues.objects and objs:
+        held = _topic_of(objs, cues)
+        if held is not None:
+            return [tok, *held], list(held[1].children)
         return [tok], objs + _adjacent(objs, preps, cues)
     if lemma in cues.construals and objs and any(p.lower_ == AS for p in preps):
         return [tok], objs + _adjacent(objs, preps, cues)  # "saw [the remark] [as a dig]"
     if topic is not None and lemma in cues.framing:
         return [tok, topic], list(topic.children)  # "bragged [about] his polls"
     return [tok], []
+
+
+def _topic_of(objs: list[Token], cues: Cues) -> tuple[Token, Token] | None:
+    """(noun, preposition) when the one object is a common noun with its topic ("expressed
+    concern [about] the plan", "voiced outrage [over] the vote"): the noun names the attitude
+    and joins the cue, and the topic is what it is held about, as attribution corpora mark it.
+    """
+    if len(objs) != 1 or objs[0].pos_ != COMMON_NOUN_POS or objs[0].dep_ != NOUN_OBJECT_DEP:
+        return None
+    prep = next(
+        (c for c in objs[0].children if c.dep_ == PREP_DEP and c.lower_ in cues.noun_topic_preps),
+        None,
+    )
+    if prep is None or not any(c.dep_ in TOPIC_DEPS for c in prep.children):
+        return None
+    return objs[0], prep
 
 
 def _set_off(tok: Token) -> bool:
@@ -212,12 +235,15 @@ def _quoted_label(tok: Token) -> bool:
 
 
 def _adjacent(objs: list[Token], preps: list[Token], cues: Cues) -> list[Token]:
-    """The prepositional phrases that follow the object directly ("blasted him [for ...]",
-    "described it [as ...]"); after a gap, or opened by a preposition of time or place
-    ("during a stop in Flint"), they are the writer's adverbials."""
+    """The prepositional phrases and adverbs that follow the object directly ("blasted him
+    [for ...]", "described it [as ...]", "shows Smith [ahead] [by five points]"); after a gap,
+    or opened by a preposition of time or place ("during a stop in Flint"), they are the
+    writer's adverbials."""
     end = max(o.right_edge.i for o in objs)
+    verb = objs[0].head
+    after = [c for c in verb.children if c.i > end and (c.dep_ == ADVERB_DEP or c in preps)]
     kept: list[Token] = []
-    for p in sorted(preps, key=lambda t: t.i):
+    for p in after:
         if p.left_edge.i != end + 1 or p.lower_ in cues.adverbial_preps:
             break
         kept.append(p)
