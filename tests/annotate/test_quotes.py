@@ -306,6 +306,19 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The mayor described the storm as “the worst in decades” — a verdict few disputed.",
             [("the storm as “the worst in decades”", "The mayor", "mixed")],
         ),
+        # a quotation right after an indirect quote, with no cue of its own, goes on with it
+        (
+            "The minister said the talks had stalled. “We are still far apart.”",
+            [("the talks had stalled | “We are still far apart.”", "The minister", "mixed")],
+        ),
+        (
+            "The talks had stalled, the minister said. “We are still far apart.”",
+            [("The talks had stalled | “We are still far apart.”", "the minister", "mixed")],
+        ),
+        (
+            "The minister said the talks had stalled.\n\nThe “experts” disagreed.",
+            [("the talks had stalled", "The minister", "indirect")],
+        ),
         # the phrases and adverbs right after a speech act's object belong to what was said
         (
             "The mayor referred to the bridge as a monument to waste.",

@@ -4,7 +4,8 @@ A quotation belongs to the frame whose reported clause it overlaps (the parse sa
 what the cue reports); failing that, to a speech verb beside it in the same sentence, after it
 ("...," she said) or before a colon or comma ("She said: ..."). A quotation with no cue of its
 own continues the quote before it when the attribution sits between them ("...," he said. "...")
-or when it fills a paragraph right after a quote. Anything else is a scare quote and is dropped.
+or when it fills a paragraph right after a quote, and an indirect quote when it follows one
+in the same paragraph ("X said ... . “...”"). Anything else is a scare quote and is dropped.
 """
 
 from __future__ import annotations
@@ -179,6 +180,22 @@ def _marked(text: str, pieces: Spans, marks: Marks) -> Spans:
     return tuple(out)
 
 
+def _leads_into(text: str, frame: Frame, q: Quoted) -> bool:
+    """Whether a quotation with no cue of its own goes on from an indirect frame just before
+    it, in the same paragraph, with nothing between them but punctuation and the frame's own
+    cue and speaker ("X said the talks had stalled. “We are far apart.”", "..., X said.
+    “...”"): the quotation carries on the same statement."""
+    if not frame.content:
+        return False
+    end = frame.content[-1][1]
+    if end > q.start or not _same_paragraph(text, end, q.start):
+        return False
+    own = (frame.cue or ()) + (frame.speaker or ())
+    return all(
+        not text[i].isalnum() or any(s <= i < e for s, e in own) for i in range(end, q.start)
+    )
+
+
 def _found(text: str, frame: Frame, quoted: Sequence[Quoted], cues: Cues) -> Found | None:
     if not quoted:
         if not frame.content:
@@ -187,8 +204,9 @@ def _found(text: str, frame: Frame, quoted: Sequence[Quoted], cues: Cues) -> Fou
     pieces = _marked(text, tuple(p for q in quoted for p in q.pieces), cues.marks)
     outer = tuple((q.start, q.end) for q in quoted)
     # only the stretch of the reported clause that holds the quotations: another clause the
-    # parser hung on the same cue ("X, she said: “...”") is not part of this quote
-    clause = tuple(run for run in frame.content if overlaps((run,), outer))
+    # parser hung on the same cue ("X, she said: “...”") is not part of this quote; all of it
+    # when the quotations only follow it ("X said the talks had stalled. “...”")
+    clause = tuple(run for run in frame.content if overlaps((run,), outer)) or frame.content
     if _outside_words(text, clause, quoted):
         return Found(_union(clause, pieces), frame.cue, frame.speaker, "mixed")
     return Found(pieces, frame.cue, frame.speaker, "direct")
@@ -225,6 +243,8 @@ def attribute(
                 _standalone(page, q) and _next_paragraph(text, before, q)
             ):
                 n = prev
+        if n is None:
+            n = next((i for i, f in enumerate(live) if _leads_into(text, f, q)), None)
         if n is None and _standalone(page, q):
             lone.append(q)
         owner.append(n)
