@@ -306,6 +306,12 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The mayor described the storm as “the worst in decades” — a verdict few disputed.",
             [("the storm as “the worst in decades”", "The mayor", "mixed")],
         ),
+        # a speaker the parse found inside the quotation is read beside the cue instead
+        (
+            "“Our union is in crisis mode. Full crisis mode,” said Anna Berg, the head of the "
+            "dockworkers.",
+            [("“Our union is in crisis mode. Full crisis mode,”", "Anna Berg", "direct")],
+        ),
         # a quotation right after an indirect quote, with no cue of its own, goes on with it
         (
             "The minister said the talks had stalled. “We are still far apart.”",

@@ -37,6 +37,9 @@ MAX_GAP = 24
 # A quotation without a cue that fills its paragraph is a quote only from this many words on;
 # shorter ones are titles, slogans or scare quotes.
 MIN_STANDALONE_WORDS = 6
+# The most words a speaker read off the surface beside its cue may have ("Anna Berg, a
+# spokeswoman ..." stops at the comma; a longer run is a clause, not a name).
+MAX_SPEAKER_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -196,13 +199,40 @@ def _leads_into(text: str, frame: Frame, q: Quoted) -> bool:
     )
 
 
-def _found(text: str, frame: Frame, quoted: Sequence[Quoted], cues: Cues) -> Found | None:
+def _beside(page: _Page, frame: Frame, outer: Spans) -> Spans | None:
+    """The speaker of a frame whose parse put its subject inside the quotation (the cue read as
+    a conjunct of the quoted clause): the words between the quotation and the cue ("“...,”
+    the police chief said"), else those right after the cue ("“...,” said Anna Berg,")."""
+    if not frame.cue or frame.speaker is None or not overlaps(frame.speaker, outer):
+        return frame.speaker
+    cue = page.after(frame.cue[0][0], 1)
+    if not cue:
+        return None
+    start = max((e for _, e in outer if e <= cue[0].idx), default=None)
+    if start is None:
+        return None  # a cue before its quotation: the words after it are what was said
+    words = page.after(start, cue[0].i - bisect_left(page.starts, start))
+    if not any(t.is_alpha for t in words):
+        words = []
+        for tok in page.after(cue[0].idx + len(cue[0]), MAX_SPEAKER_WORDS + 1):
+            if tok.is_punct:
+                break
+            words.append(tok)
+    names = [t for t in words if not t.is_punct and not t.is_space]
+    if not names or len(names) > MAX_SPEAKER_WORDS:
+        return None
+    return token_runs(names)
+
+
+def _found(page: _Page, frame: Frame, quoted: Sequence[Quoted]) -> Found | None:
+    text = page.text
     if not quoted:
         if not frame.content:
             return None
         return Found(frame.content, frame.cue, frame.speaker, "indirect")
-    pieces = _marked(text, tuple(p for q in quoted for p in q.pieces), cues.marks)
+    pieces = _marked(text, tuple(p for q in quoted for p in q.pieces), page.cues.marks)
     outer = tuple((q.start, q.end) for q in quoted)
+    frame = Frame(frame.cue, _beside(page, frame, outer), frame.content, frame.at)
     # only the stretch of the reported clause that holds the quotations: another clause the
     # parser hung on the same cue ("X, she said: “...”") is not part of this quote; all of it
     # when the quotations only follow it ("X said the talks had stalled. “...”")
@@ -249,7 +279,7 @@ def attribute(
             lone.append(q)
         owner.append(n)
     found = [
-        _found(text, f, [q for q, o in zip(quoted, owner, strict=True) if o == n], cues)
+        _found(page, f, [q for q, o in zip(quoted, owner, strict=True) if o == n])
         for n, f in enumerate(live)
     ]
     found += [Found(_marked(text, q.pieces, cues.marks), None, None, "direct") for q in lone]
