@@ -15,7 +15,7 @@ from sitrep.annotate import events
 from sitrep.annotate.base import Annotations
 from sitrep.annotate.events.lexicon import CAMEO_FILE, cameo_table, load
 from sitrep.knowledge import KNOWLEDGE
-from sitrep.model import Article, Event, Mention, Quote, content_id
+from sitrep.model import Actor, ActorRef, Article, Event, Mention, Quote, content_id
 from sitrep.nlp import inside
 from sitrep.options import Options
 from sitrep.pipeline import Pipeline
@@ -574,3 +574,22 @@ def test_killed_in_clashes_with_names_the_other_side(pipeline: Pipeline) -> None
     text = "Four Saudi soldiers were killed in clashes with Houthi rebels near the border."
     source, target = _sides(pipeline, text, "ASSAULT")
     assert source == {"YEM"} and target == {"SAU"}
+
+
+def test_two_quotes_of_one_speaker_answered_without_error() -> None:
+    """Quotes sharing a speaker span (a split quotation) tie on position: still no crash, and
+    the rejection answers that speaker."""
+    text = "Kenya said troops must go, and it said they must go now. Somalia refused."
+    kenya, somalia = (0, 5), (57, 64)
+    quote = Quote(((11, 25),), ((6, 10),), (kenya,), "KEN", "indirect", None)
+    again = Quote(((38, 55),), ((33, 37),), ((0, 10),), "KEN", "indirect", None)  # same start
+    so_far = Annotations(
+        article=Article(id="t", text=text),
+        actors=(Actor("KEN", "Kenya", "KEN", None, "state"),
+                Actor("SOM", "Somalia", "SOM", None, "state")),
+        quotes=(quote, again),
+    )  # fmt: skip
+    reject = Event("REJECT", None, "120", (ActorRef((somalia,), "Somalia", "SOM"),), (),
+                   ((57, 72),), ((65, 72),))  # fmt: skip
+    (answered,) = events._answered([reject], so_far)
+    assert [r.actor for r in answered.target] == ["KEN"]

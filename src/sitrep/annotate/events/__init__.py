@@ -45,6 +45,7 @@ from sitrep.annotate.events.roles import is_purpose, prep_objects, subjects
 from sitrep.annotate.events.triggers import candidates
 from sitrep.annotate.places import governing_place
 from sitrep.annotate.times import governing_date
+from sitrep.intervals import Intervals
 from sitrep.model import ActorRef, Event, Spans, span_text
 from sitrep.nlp import overlaps, subtree_span
 from sitrep.options import Options
@@ -74,7 +75,8 @@ RELCL_DEP, ACL_DEP = "relcl", "acl"
 def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Sequence[Any]]:
     lex = lexicon.load()
     chrome = so_far.article.chrome
-    drafts = [d for sent in doc.sents for d in _sentence_drafts(sent, chrome, so_far, lex)]
+    spans = Intervals((m.span[0][0], m.span[-1][1], k) for k, m in enumerate(so_far.mentions))
+    drafts = [d for sent in doc.sents for d in _sentence_drafts(sent, chrome, so_far, spans, lex)]
     events = [_event(d, doc, so_far, lex) for d in drafts]
     return {"events": _merged(_answered(events, so_far), so_far)}
 
@@ -211,14 +213,14 @@ def _keep(d: Draft, sports: bool, chrome: Spans, lex: Lexicon) -> bool:
     return d.grounded and not _caused_by_non_actor(d, lex)
 
 
-def _sentence_drafts(sent: Span, chrome: Spans, so_far: Annotations, lex: Lexicon) -> list[Draft]:
+def _sentence_drafts(
+    sent: Span, chrome: Spans, so_far: Annotations, spans: Intervals[int], lex: Lexicon
+) -> list[Draft]:
     cands = candidates(sent, lex)
-    # Sides are read within the sentence: look up only its mentions (mention_covering scans).
-    start, end = sent.start_char, sent.end_char
-    so_far = replace(
-        so_far,
-        mentions=tuple(m for m in so_far.mentions if m.span[0][0] < end and start < m.span[-1][1]),
-    )
+    # Sides are read within the sentence: only its mentions, in their order (``spans`` indexes
+    # every mention's extent, so this costs the sentence's mentions, not the article's).
+    ours = sorted(k for _, _, k in spans.overlapping(sent.start_char, sent.end_char))
+    so_far = replace(so_far, mentions=tuple(so_far.mentions[k] for k in ours))
     drafts = [d for c in cands if (d := draft(c, cands, so_far, lex)) is not None]
     taken = {t.i for d in drafts for t in (d.top, d.anchor, *d.trigger)}
     drafts += speech_requests(sent, taken, so_far, lex)
@@ -289,9 +291,12 @@ def _answered(events: list[Event], so_far: Annotations) -> list[Event]:
     from another side, is its target ("After Russia said that foreign troops should leave, ...")."""
     text = so_far.article.text
     said = sorted(
-        (q.speaker[0][0], ActorRef(q.speaker, span_text(text, q.speaker), q.speaker_actor))
-        for q in so_far.quotes
-        if q.speaker and q.speaker_actor
+        (
+            (q.speaker[0][0], ActorRef(q.speaker, span_text(text, q.speaker), q.speaker_actor))
+            for q in so_far.quotes
+            if q.speaker and q.speaker_actor
+        ),
+        key=lambda found: found[0],
     )
     out: list[Event] = []
     for e in events:
