@@ -593,3 +593,17 @@ def test_two_quotes_of_one_speaker_answered_without_error() -> None:
                    ((57, 72),), ((65, 72),))  # fmt: skip
     (answered,) = events._answered([reject], so_far)
     assert [r.actor for r in answered.target] == ["KEN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("Israeli jets struck positions held by Hezbollah near the border.", "LBN"),
+        ("Drones hit a compound belonging to the Taliban on Friday.", "AFG"),
+        ("Jets bombed several depots, saying they were run by the Houthis.", "YEM"),
+    ],
+)
+def test_an_attack_on_what_a_party_holds_targets_the_party(
+    pipeline: Pipeline, text: str, holder: str
+) -> None:
+    assert _sides(pipeline, text, "ASSAULT")[1] == {holder}

@@ -48,6 +48,9 @@ from sitrep.annotate.events.roles import (
     PREP_OBJ_DEPS,
     STRICT_PARTY_LISTS,
     THIRD_PERSON,
+    actor_ref,
+    grammatical_subjects,
+    is_party,
     is_passive,
     nearest_party,
     objects,
@@ -72,6 +75,9 @@ MAX_XCOMP_CHAIN = 3
 # A dyadic event with no target needs this many actors ("talks between X and Y").
 DYADIC_MIN_ACTORS = 2
 REQUEST, REJECT, THREATEN, ACCUSE = "REQUEST", "REJECT", "THREATEN", "ACCUSE"
+ASSAULT = "ASSAULT"
+# Pronouns that can stand for a struck place in a later clause ("claiming they were used by").
+HELD_PRONOUNS = frozenset({"they", "it", "which", "that"})
 REQUEST_CAMEO, REJECT_CAMEO, ALLEGE_CAMEO, ALLEGE_MODE = "100", "120", "112", "allege"
 RETREAT = "RETREAT"
 THREAT_MODALITIES: frozenset[str] = frozenset({"future", "hypothetical"})
@@ -321,6 +327,29 @@ def _rival_claim(
     return bool(said and doers and not said & doers)
 
 
+def _holders(
+    act: Token, target: tuple[ActorRef, ...], so_far: Annotations, lex: Lexicon
+) -> tuple[ActorRef, ...]:
+    """Who holds what an attack struck, when the sentence says so after the act: "struck
+    positions held by rebels", "a depot belonging to the militia", "targeted sites ...,
+    claiming they were used by the IRGC". The holder is named by the agent (or "to") of an
+    owning verb whose subject is the struck thing or a pronoun standing for it."""
+    struck = {t.i for o in objects(act) for t in o.subtree}
+    struck |= {tok.i for r in target for tok in act.sent if r.span[0][0] <= tok.idx < r.span[-1][1]}
+    owners = lex.word_list("owner_verbs")
+    for verb in act.sent:
+        if verb.i <= act.i or not has_word(verb, owners):
+            continue
+        held = [verb.head] if verb.dep_ == "acl" else grammatical_subjects(verb)
+        if not any(h.i in struck or h.lower_ in HELD_PRONOUNS for h in held):
+            continue
+        holders = prep_objects(verb, "by") + prep_objects(verb, "to")
+        parties = [t for t in holders if is_party(t, so_far, lex)]
+        if parties:
+            return tuple(actor_ref(t, so_far) for t in parties[:1])
+    return ()
+
+
 def draft(
     cand: Candidate, others: Sequence[Candidate], so_far: Annotations, lex: Lexicon
 ) -> Draft | None:
@@ -337,6 +366,8 @@ def draft(
         return None
     if cand.sense.joint_type and len(source) > 1:
         kind = cand.sense.joint_type
+    if kind == ASSAULT and not any(r.actor for r in target):
+        target = _holders(cand.anchor, target, so_far, lex) or target
     neg = negated(frame, cand.noun, lex)
     mod = modality(frame, sp.reported, lex)
     top = cand.head if cand.kind == "noun" else frame
