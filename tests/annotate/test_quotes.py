@@ -306,6 +306,26 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The mayor described the storm as “the worst in decades” — a verdict few disputed.",
             [("the storm as “the worst in decades”", "The mayor", "mixed")],
         ),
+        # "according to X" closing its sentence attributes all of it, both clauses here
+        (
+            "Prices rose by four percent last year and rents climbed faster than wages in most "
+            "cities, according to a report by the central bank.",
+            [
+                (
+                    "Prices rose by four percent last year and rents climbed faster than wages in "
+                    "most cities",
+                    "a report by the central bank",
+                    "indirect",
+                )
+            ],
+        ),
+        # a quotation that closes on a full stop ends its sentence: the cue after it is the
+        # next sentence's
+        (
+            "The city branded the plan a “bold step.” The governor insisted that the council "
+            "“stop its delays.”",
+            [("that the council “stop its delays.”", "The governor", "mixed")],
+        ),
         # a speaker the parse found inside the quotation is read beside the cue instead
         (
             "“Our union is in crisis mode. Full crisis mode,” said Anna Berg, the head of the "

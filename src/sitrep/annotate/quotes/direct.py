@@ -29,6 +29,9 @@ ATTRIBUTION_PUNCT = ",?!\u2014\u2013-\u2026"  # also em/en dash, ellipsis
 # Punctuation that ends a lead-in to a quotation ("She said: “...").
 LEAD_IN_PUNCT = ":,"
 SENTENCE_END = ".!?"
+FULL_STOP = "."  # "“We won.” He left.": the quotation ends its sentence
+OTHER_STOPS = "?!"  # "“Why?” she asked." goes on, "“Why?” The crowd roared." does not
+NAME_POS = "PROPN"  # "“Why?” Smith asked.": a name is capitalised anyway
 COMPLEMENT_WORD = " that"  # a lead-in may end "... said that “...”"
 # How many tokens an attribution may sit from its quotation: enough for a long speaker
 # ("Anna Berg, a spokeswoman for the port authority of the city, said on Monday"), short enough
@@ -76,9 +79,22 @@ def _is_cue(tok: Token, cues: Cues) -> bool:
     return tok.pos_ in VERB_POS and cues.lemma(tok) in cues.direct
 
 
+def _ends_sentence(page: _Page, q: Quoted) -> bool:
+    """A quotation that closes on a full stop ends its sentence ("“We won.” He left."), so a
+    speech verb after it belongs to the next one; one that closes on "?" or "!" does too when
+    a capitalised word other than a name follows ("“Why?” The crowd roared.")."""
+    mark = page.text[q.pieces[-1][1] - 1]
+    if mark == FULL_STOP:
+        return True
+    nxt = page.after(q.end, 1)
+    return mark in OTHER_STOPS and bool(nxt) and nxt[0].is_title and nxt[0].pos_ != NAME_POS
+
+
 def _cue_after(page: _Page, q: Quoted) -> Token | None:
     """A speech verb right after the quotation, in the same sentence and paragraph."""
     last = q.pieces[-1][1] - 1
+    if _ends_sentence(page, q):
+        return None
     gap = MAX_GAP if page.text[last] in ATTRIBUTION_PUNCT else 3
     for tok in page.after(q.end, gap):
         if tok.text in page.cues.marks.all or tok.text in SENTENCE_END:

@@ -366,7 +366,8 @@ def source_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
         while clause.pos_ not in VERB_POS and clause.head != clause:
             clause = clause.head
         phrase = {t.i for t in first.subtree} | set(found)
-        content = token_runs(t for t in clause.subtree if t.i not in phrase)
+        words = first.sent if _sets_off_sentence(first, max(phrase)) else clause.subtree
+        content = token_runs(t for t in words if t.i not in phrase)
         if obj is not None and content:
             yield Frame(token_runs(doc[i] for i in found), speaker_span(obj), content, first.idx)
 
@@ -399,6 +400,18 @@ def _through_colon(doc: Doc, frame: Frame) -> Frame:
     if not words:
         return frame
     return Frame(frame.cue, frame.speaker, (*frame.content[:-1], (start, words[-1][1])), frame.at)
+
+
+def _sets_off_sentence(first: Token, last: int) -> bool:
+    """Whether a source phrase (words ``first.i`` to ``last``) opens or closes its sentence,
+    set off by a comma ("According to X, ...", "..., according to X."): it then attributes
+    the whole sentence, whatever clause the parser hung it on."""
+    doc, sent = first.doc, first.sent
+    before = [t for t in doc[sent.start : first.i] if not (t.is_punct or t.is_space)]
+    after = [t for t in doc[last + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    opens = not before and last + 1 < sent.end and doc[last + 1].text == ","
+    closes = not after and first.i > sent.start and doc[first.i - 1].text == ","
+    return opens or closes
 
 
 Finder = Callable[[Doc, Cues], Iterator[Frame]]
