@@ -306,6 +306,11 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The mayor described the storm as “the worst in decades” — a verdict few disputed.",
             [("the storm as “the worst in decades”", "The mayor", "mixed")],
         ),
+        # a that-clause the parser hung on the hearer as a relative clause is what was told
+        (
+            "He told an audience of bankers that he wants an economy “run on wind and sun.”",
+            [("that he wants an economy “run on wind and sun.”", "He", "mixed")],
+        ),
         # "according to X" closing its sentence attributes all of it, both clauses here
         (
             "Prices rose by four percent last year and rents climbed faster than wages in most "

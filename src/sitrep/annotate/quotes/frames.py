@@ -28,6 +28,7 @@ from sitrep.annotate.quotes.syntax import (
     cue_tokens,
     has_that,
     infinitive_words,
+    is_complementizer,
     speaker_of,
     speaker_span,
     token_runs,
@@ -59,6 +60,9 @@ ADVERBIAL_CLAUSE_DEP = "advcl"
 WH_TAGS = ("WRB", "WP", "WDT")  # "when", "what", "which" opening a clause
 INFINITIVE_MARKER_TAG = "TO"  # "to" before an infinitive
 PREP_COMPLEMENT_DEP = "pcomp"  # "according to [show] insiders": a misparsed object
+HEARER_DEPS = ("dobj", "dative")  # "told [an audience] that ..."
+RELATIVE_DEP = "relcl"
+FILLED_DEPS = ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd")  # no gap for "that" to fill
 COLON = ":"  # "... notes that three things happen at once: ..." goes on after it
 SENTENCE_ENDS = (".", "!", "?")
 PARAGRAPH_BREAK = "\n"
@@ -127,6 +131,8 @@ def _complement(cue: Token, cues: Cues) -> list[Token]:
         c for c in cue.children if c.dep_ in COMPLEMENT_DEPS or _misparsed_clause(cue, c, cues)
     ]
     if not comps:
+        comps = _that_relative(cue)
+    if not comps:
         return []
     lo = min(cue.i, comps[0].left_edge.i)
     hi = max(cue.i, comps[-1].right_edge.i)
@@ -139,6 +145,26 @@ def _complement(cue: Token, cues: Cues) -> list[Token]:
         words = [t for t in words if left < t.i < right]
         if any(not t.is_punct for t in words):
             return words
+    return []
+
+
+def _that_relative(cue: Token) -> list[Token]:
+    """A reported clause the parser read as a relative clause of the cue's object ("told an
+    audience of bankers [that he wants ...]"): opened by "that" as a complementizer and with
+    a subject and an object or complement of its own, where a relative clause on "that" has
+    a gap ("told the workers that she met")."""
+    for obj in cue.children:
+        if obj.dep_ not in HEARER_DEPS or obj.i < cue.i:
+            continue
+        for t in obj.subtree:
+            kids = list(t.children)
+            if (
+                t.dep_ == RELATIVE_DEP
+                and any(is_complementizer(c) for c in kids)
+                and any(c.dep_ in SUBJECT_DEPS for c in kids)
+                and any(c.dep_ in FILLED_DEPS for c in kids)
+            ):
+                return [t]
     return []
 
 
