@@ -607,3 +607,10 @@ def test_an_attack_on_what_a_party_holds_targets_the_party(
     pipeline: Pipeline, text: str, holder: str
 ) -> None:
     assert _sides(pipeline, text, "ASSAULT")[1] == {holder}
+
+
+def test_a_phrase_naming_two_countries_is_two_sides(pipeline: Pipeline) -> None:
+    text = "US and British activists staged a protest outside the embassy on Wednesday."
+    assert _sides(pipeline, text, "PROTEST")[0] == {"USA", "GBR"}
+    text = "The Red Cross said US and British forces must ensure the safety of aid convoys."
+    assert _sides(pipeline, text, "REQUEST")[1] == {"USA", "GBR"}  # "US" is no "us"

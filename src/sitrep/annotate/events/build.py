@@ -308,7 +308,7 @@ def _alleged(
     speakers = {r.actor for r in sp.speaker if r.actor}
     return any(
         (r.actor is not None and r.actor in speakers and r.text.lower() in PRONOUN_WORDS)
-        or r.text.lower() in SPEAKER_WORDS
+        or (r.actor is None and r.text.lower() in SPEAKER_WORDS)  # "we", not "US"
         or _speakers_pronouns((r,), sp, so_far)
         for r in target
     )

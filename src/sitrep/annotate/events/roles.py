@@ -282,6 +282,24 @@ def actor_ref(tok: Token, so_far: Annotations) -> ActorRef:
     return ActorRef(((start, end),), text, mention.actor_id if mention else None)
 
 
+def actor_refs(tok: Token, so_far: Annotations) -> tuple[ActorRef, ...]:
+    """The sides a phrase names: one, or one per country when its modifiers name several and
+    no mention covers its head ("US and British activists": the actors layer split it into a
+    US and a British group, and both protested)."""
+    ref = actor_ref(tok, so_far)
+    if mention_covering(so_far.mentions, tok.idx, tok.idx + len(tok.text)) is not None:
+        return (ref,)
+    start = np_span(tok)[0]
+    parts = [m for m in so_far.mentions if start <= m.span[0][0] and m.span[-1][1] <= tok.idx]
+    actors = {a.id: a for a in so_far.actors}
+    found = [actors[m.actor_id] for m in parts if m.actor_id in actors]
+    countries = {a.country for a in found}
+    split = len(found) == len(parts) > 1 and None not in countries
+    if not (split and len(countries) == len(found) and len({a.sector for a in found}) == 1):
+        return (ref,)
+    return tuple(ActorRef(m.span, m.text, m.actor_id) for m in parts)
+
+
 def nearest_party(
     anchor: Token, so_far: Annotations, lex: Lexicon, skip: frozenset[int] = frozenset()
 ) -> tuple[ActorRef, ...]:
@@ -296,7 +314,7 @@ def nearest_party(
             and not has_word(t, lex.word_list(INSTRUMENTS))
         ]  # fmt: skip
         if found:
-            return tuple(actor_ref(t, so_far) for t in found[:1] for t in conjuncts(t))
+            return tuple(r for t in found[:1] for t in conjuncts(t) for r in actor_refs(t, so_far))
         frontier = [
             c for t in frontier for c in t.children
             if c.i not in skip and (c.dep_ not in SEARCH_SKIP_DEPS or is_purpose(c))
@@ -336,5 +354,5 @@ def side(
                 found.extend(noun_sides(tok) or [tok])
         parties = [t for t in found if t.i not in skip and is_party(t, so_far, lex, lists)]
         if parties:
-            return tuple(actor_ref(t, so_far) for t in dict.fromkeys(parties))
+            return tuple(r for t in dict.fromkeys(parties) for r in actor_refs(t, so_far))
     return ()

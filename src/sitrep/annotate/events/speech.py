@@ -112,4 +112,5 @@ def speech(tok: Token, so_far: Annotations, lex: Lexicon) -> Speech:
 
 
 def first_person(refs: tuple[ActorRef, ...]) -> bool:
-    return any(r.text.lower() in FIRST_PERSON for r in refs)
+    """A side that is the speaker's "we" or "I" (not "US", which an actor resolves)."""
+    return any(r.actor is None and r.text.lower() in FIRST_PERSON for r in refs)
