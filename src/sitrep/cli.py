@@ -21,6 +21,7 @@ from sitrep.cli_common import (
     Db,
     Fields,
     MaxMb,
+    Negated,
     Output,
     Paths,
     Published,
@@ -83,12 +84,13 @@ def extract(
     batch_size: BatchSize = 32,
     max_mb: MaxMb = Options.max_mb,
     fields: Fields = None,
+    negated: Negated = False,
 ) -> None:
     """Extract actors, times, places, quotes and events from articles; one record each."""
     with user_errors():
         pub = parse_date(published)
         options = Options(workers=workers, batch_size=batch_size, max_mb=max_mb, published=pub,
-                          fields=json_fields(fields))  # fmt: skip
+                          fields=json_fields(fields), negated_events=negated)  # fmt: skip
         tally = Tally()
         with output_to(output) as out:
             xs = extractions(paths, options, tally)

@@ -98,6 +98,10 @@ Published = Annotated[
 Workers = Annotated[int, typer.Option("--workers", min=1, help="Parser processes.")]
 BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Texts per spaCy batch.")]
 MaxMb = Annotated[float, typer.Option("--max-mb", min=0.001, help="Largest article, in MB.")]
+Negated = Annotated[
+    bool,
+    typer.Option("--negated", help="Also report acts said not to happen, with negated=true."),
+]
 
 
 class Tally:

@@ -21,6 +21,7 @@ from sitrep.cli_common import (
     DEFAULT_DB,
     Db,
     Fields,
+    Negated,
     Paths,
     Published,
     RowFmt,
@@ -91,12 +92,13 @@ def ingest(
     force: Annotated[
         bool, typer.Option("--force", help="Re-extract articles stored unchanged too.")
     ] = False,
+    negated: Negated = False,
 ) -> None:
     """Extract articles and store them; an article stored before is replaced, not doubled, and
     one stored unchanged is passed by, so an interrupted run resumes where it stopped."""
     with user_errors():
         options = Options(workers=workers, published=parse_date(published),
-                          fields=json_fields(fields))  # fmt: skip
+                          fields=json_fields(fields), negated_events=negated)  # fmt: skip
         tally = Tally()
         with Store(db) as store:
             run_id = store.start_run(paths, options.model)

@@ -27,6 +27,10 @@ class Options:
     long news articles while amortising the per-batch overhead (measure with bench/).
     ``max_mb``: inputs over this size are refused rather than parsed (spaCy's own limit is
     1,000,000 characters per doc; a single news article is far below 1 MB).
+    ``english_only``: ingestion skips (and counts) articles that are not English.
+    ``negated_events``: also report acts the text says did not happen ("did not attack"), as
+    events with ``negated=True``. Off by default: PLOVER lets negated events be left out of the
+    data, and event counts should count what happened.
     """
 
     model: str = DEFAULT_MODEL
@@ -35,4 +39,5 @@ class Options:
     max_mb: float = 1.0
     published: dt.date | None = None
     english_only: bool = True
-    fields: JsonFields = JsonFields()  # ingestion skips (and counts) articles that are not English
+    fields: JsonFields = JsonFields()
+    negated_events: bool = False

@@ -274,6 +274,10 @@ def test_negation_and_modality(
 def test_an_act_said_not_to_happen_is_no_event(nlp: Language, text: str) -> None:
     """PLOVER lets negated events be left out; cooperation refused is a REJECT (above)."""
     assert run(nlp, text) == []
+    article = Article(id=content_id(text), text=text)
+    asked = Options(negated_events=True)  # unless the user asks for them
+    found = events.annotate(nlp(text), Annotations(article=article), asked)["events"]
+    assert found and all(e.negated for e in found)
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,8 @@ For each sentence outside the page chrome (captions, boilerplate, headline):
    in a time clause, "after rebels shelled the port", when the sentence reports another),
    asides (a participle trailing another event: "rejected the plan, urging X to ...") and
    acts said not to happen ("did not attack": PLOVER lets negated events be left out of the
-   data; refused cooperation is already a REJECT and a demand not to act a REQUEST);
+   data; refused cooperation is already a REJECT and a demand not to act a REQUEST), unless
+   ``Options.negated_events`` asks for them (then with ``negated=True``);
 5. date each event (``times.governing_date``, else its quote's date), place it
    (``places.governing_place``), count the dead, give its weapon mode and a confidence
    (``attrs.confidence``: a base for how the event was found, verb > noun, plus a bonus
@@ -76,7 +77,12 @@ def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Se
     lex = lexicon.load()
     chrome = so_far.article.chrome
     spans = Intervals((m.span[0][0], m.span[-1][1], k) for k, m in enumerate(so_far.mentions))
-    drafts = [d for sent in doc.sents for d in _sentence_drafts(sent, chrome, so_far, spans, lex)]
+    keep_negated = options.negated_events
+    drafts = [
+        d
+        for sent in doc.sents
+        for d in _sentence_drafts(sent, chrome, so_far, spans, lex, keep_negated)
+    ]
     events = [_event(d, doc, so_far, lex) for d in drafts]
     return {"events": _merged(_answered(events, so_far), so_far)}
 
@@ -199,8 +205,8 @@ def _background(d: Draft, drafts: list[Draft]) -> bool:
     return any(o.top.i not in inside for o in drafts)
 
 
-def _keep(d: Draft, sports: bool, chrome: Spans, lex: Lexicon) -> bool:
-    if not d.happened:
+def _keep(d: Draft, sports: bool, chrome: Spans, lex: Lexicon, negated_too: bool) -> bool:
+    if not (d.happened or negated_too):
         return False
     if chrome and overlaps(_trigger_spans(d.trigger), chrome):
         return False
@@ -214,8 +220,9 @@ def _keep(d: Draft, sports: bool, chrome: Spans, lex: Lexicon) -> bool:
 
 
 def _sentence_drafts(
-    sent: Span, chrome: Spans, so_far: Annotations, spans: Intervals[int], lex: Lexicon
-) -> list[Draft]:
+    sent: Span, chrome: Spans, so_far: Annotations, spans: Intervals[int], lex: Lexicon,
+    negated_too: bool,
+) -> list[Draft]:  # fmt: skip
     cands = candidates(sent, lex)
     # Sides are read within the sentence: only its mentions, in their order (``spans`` indexes
     # every mention's extent, so this costs the sentence's mentions, not the article's).
@@ -237,7 +244,7 @@ def _sentence_drafts(
             or _aside(d, drafts)
         )
     ]
-    return [d for d in drafts if _keep(d, sports, chrome, lex)]
+    return [d for d in drafts if _keep(d, sports, chrome, lex, negated_too)]
 
 
 def _trigger_spans(tokens: Sequence[Token]) -> Spans:
