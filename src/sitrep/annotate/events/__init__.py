@@ -292,10 +292,10 @@ def _event(d: Draft, doc: Doc, so_far: Annotations, lex: Lexicon) -> Event:
 
 
 def _answered(events: list[Event], so_far: Annotations) -> list[Event]:
-    """A rejection that names nobody ("Tehran responded by saying no one can force Iran to do
-    anything") answers the last thing another side said before it: the speaker of the nearest
+    """A rejection that names nobody ("Caracas replied that nobody could dictate terms to
+    Venezuela") answers the last thing another side said before it: the speaker of the nearest
     quote that starts before the rejection, no more than ``REPLY_WINDOW`` characters back and
-    from another side, is its target ("After Russia said that foreign troops should leave, ...")."""
+    from another side, is its target ("When Brazil said the observers had to stay, ...")."""
     text = so_far.article.text
     said = sorted(
         (

@@ -331,8 +331,8 @@ def _holders(
     act: Token, target: tuple[ActorRef, ...], so_far: Annotations, lex: Lexicon
 ) -> tuple[ActorRef, ...]:
     """Who holds what an attack struck, when the sentence says so after the act: "struck
-    positions held by rebels", "a depot belonging to the militia", "targeted sites ...,
-    claiming they were used by the IRGC". The holder is named by the agent (or "to") of an
+    positions held by rebels", "a depot belonging to the militia", "bombed two depots, saying
+    they were run by the Houthis". The holder is named by the agent (or "to") of an
     owning verb whose subject is the struck thing or a pronoun standing for it."""
     struck = {t.i for o in objects(act) for t in o.subtree}
     struck |= {tok.i for r in target for tok in act.sent if r.span[0][0] <= tok.idx < r.span[-1][1]}
