@@ -306,6 +306,11 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The mayor described the storm as “the worst in decades” — a verdict few disputed.",
             [("the storm as “the worst in decades”", "The mayor", "mixed")],
         ),
+        # a "who" clause on a name is the writer introducing the person
+        (
+            "The senator questioned the wisdom of backing Anna Berg, who has never run for office.",
+            [("the wisdom of backing Anna Berg", "The senator", "indirect")],
+        ),
         # a that-clause the parser hung on the hearer as a relative clause is what was told
         (
             "He told an audience of bankers that he wants an economy “run on wind and sun.”",

@@ -26,6 +26,9 @@ MARK_DEP = "mark"
 CLAUSE_CUT_DEPS = ("relcl", "acl", "advcl")  # not part of a speaker's name
 NONRESTRICTIVE_DEPS = ("relcl", "appos", "acl", "advcl")  # after a comma: a gloss
 CONJ_DEP = "conj"
+RELATIVE_DEP = "relcl"
+NAME_POS = "PROPN"
+WHO = "who"  # "..., Anna Berg, [who] ran in 2012": a person introduced by the writer
 # What a conjoined reporting verb must govern to be a statement of its own ("and [suggested]
 # that ..."), not a participle in a coordination ("a glaring and well-[known] weakness").
 REPORTED_DEPS = ("ccomp", "xcomp", "dobj", "parataxis", "prep", "dative")
@@ -81,9 +84,10 @@ def clause_words(tok: Token, cues: Cues) -> list[Token]:
     verb of speech conjoined to it ("... and suggested that ...": a statement of its own; a
     verb of belief there goes on with what was said), and without a trailing gloss set off by
     a comma or a dash: an apposition ("..., the presumed favourite", "... -- a charge he
-    denies") or a modifier that attributes something of its own ("..., which he said ...",
-    "..., citing ..."). Other trailing clauses ("..., which would cut taxes", "..., while
-    ...") are usually part of the statement and stay."""
+    denies"), a "who" clause on a name ("..., Anna Berg, who ran in 2012"), or a modifier
+    that attributes something of its own ("..., which he said ...", "..., citing ...").
+    Other trailing clauses ("..., which would cut taxes", "..., while ...") are usually part
+    of the statement and stay."""
     first = tok.left_edge
     drop: set[int] = set()
     for t in tok.subtree:
@@ -107,7 +111,7 @@ def clause_words(tok: Token, cues: Cues) -> list[Token]:
         trailing = t.dep_ in NONRESTRICTIVE_DEPS and t.right_edge.i >= last and t != tok
         if (
             trailing
-            and (t.dep_ == APPOSITION_DEP or _attributes(t, cues))
+            and (t.dep_ == APPOSITION_DEP or _attributes(t, cues) or _introduces(t))
             and before is not None
             and before.text in GLOSS_MARKS
             and before.i > toks[0].i
@@ -133,6 +137,16 @@ def infinitive_words(cue: Token, infinitive: Token, cues: Cues) -> list[Token]:
         ):
             return words + list(cue.doc[end + 1 : conj.right_edge.i + 1])
     return words
+
+
+def _introduces(modifier: Token) -> bool:
+    """Whether a modifier is a "who" clause on a name ("..., Anna Berg, who ran in 2012"):
+    the writer introducing the person, not part of what was said about them."""
+    return (
+        modifier.dep_ == RELATIVE_DEP
+        and modifier.head.pos_ == NAME_POS
+        and modifier.left_edge.lower_ == WHO
+    )
 
 
 def _attributes(modifier: Token, cues: Cues) -> bool:
