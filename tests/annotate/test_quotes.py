@@ -306,6 +306,19 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The mayor described the storm as “the worst in decades” — a verdict few disputed.",
             [("the storm as “the worst in decades”", "The mayor", "mixed")],
         ),
+        # a block quote without marks after a lead-in that ends on a speech verb and a colon
+        (
+            "The governor added:\n\nThe port will reopen in May. The workers will be paid in "
+            "full.\n\nThe mayor did not comment.",
+            [
+                (
+                    "The port will reopen in May. The workers will be paid in full.",
+                    "The governor",
+                    "direct",
+                )
+            ],
+        ),
+        ("The schedule:\n\nThe port will reopen in May.", []),
         # a "who" clause on a name is the writer introducing the person
         (
             "The senator questioned the wisdom of backing Anna Berg, who has never run for office.",

@@ -19,7 +19,7 @@ from sitrep.annotate.base import Annotations, mention_covering
 from sitrep.annotate.quotes import cues, frames, stance
 from sitrep.annotate.quotes.direct import attribute
 from sitrep.annotate.quotes.frames import Found, find_frames
-from sitrep.annotate.quotes.layout import headline_quote, transcript_turns
+from sitrep.annotate.quotes.layout import block_quotes, headline_quote, transcript_turns
 from sitrep.annotate.quotes.marks import find_quoted
 from sitrep.annotate.times import governing_date
 from sitrep.model import Quote, Spans
@@ -36,7 +36,7 @@ def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Se
     """``{"quotes": [...]}`` in text order."""
     lexicon = cues.load()
     text = doc.text
-    turns = transcript_turns(text) + headline_quote(doc, lexicon)
+    turns = transcript_turns(text) + headline_quote(doc, lexicon) + block_quotes(doc, lexicon)
     taken = tuple(p for t in turns for p in t.content)
     quoted = [q for q in find_quoted(text, lexicon.marks) if not overlaps(q.pieces, taken)]
     finders = (*frames.FINDERS, *stance.FINDERS)

@@ -1,11 +1,13 @@
 """Quotes attributed by layout rather than by a verb: interview transcripts and bylined quotes.
 
-Three newsroom conventions name the speaker with punctuation alone:
+Four newsroom conventions name the speaker with punctuation alone:
 - a transcript turn, a paragraph that opens with the speaker's name in capitals and a colon
   ("SMITH: We will ..."), running on through the following paragraphs that open with the
   same quotation mark (the block-quote convention) until the next turn;
 - a quotation followed on its line by a dash and a name ("“...” ― Jane Doe"), as in pull
   quotes and round-ups of readers' or voters' comments;
+- a block quote without marks, a paragraph after a lead-in that ends on a speech verb and a
+  colon ("The governor added:");
 - a headline that opens with its source and a colon ("Sanders: Clinton needs to ...",
   "Poll: Clinton and Trump in dead heat"), when the source is a name or a source noun.
 """
@@ -13,12 +15,15 @@ Three newsroom conventions name the speaker with punctuation alone:
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
 from sitrep.annotate.quotes.cues import Cues
 from sitrep.annotate.quotes.frames import Found, Frame
 from sitrep.annotate.quotes.marks import PARAGRAPH, Quoted, trimmed
+from sitrep.annotate.quotes.syntax import VERB_POS, speaker_of
+from sitrep.nlp import char_span
 
 # A turn label: one to four words in capitals (titles with a period allowed), then a colon.
 TURN = re.compile(
@@ -28,6 +33,7 @@ TURN = re.compile(
     re.MULTILINE,
 )
 MIN_TURNS = 2
+LEAD_IN = ":"  # "The governor added:" before a block quote
 # A headline source: one to four capitalised words, then a colon and the statement.
 HEADLINE = re.compile(
     r"^[ \t]*(?P<label>[A-Z][\w.'\u2019\-]*(?:[ \t]+[A-Z][\w.'\u2019\-]*){0,3})"
@@ -73,6 +79,28 @@ def byline_frame(text: str, q: Quoted) -> Frame | None:
     if m is None:
         return None
     return Frame((m.span("dash"),), (m.span("name"),), (), m.start("dash"))
+
+
+def block_quotes(doc: Doc, cues: Cues) -> list[Found]:
+    """A paragraph of its own after a lead-in that ends on a speech verb and a colon ("The
+    governor added:"), set as a block quote without quotation marks: the paragraph is what
+    was said. One that opens with a mark is a quotation, which the marks find."""
+    text = doc.text
+    found: list[Found] = []
+    for lead, block in pairwise(PARAGRAPH.finditer(text)):
+        head = lead.group().rstrip()
+        if not head.endswith(LEAD_IN) or block.group().lstrip()[:1] in cues.marks.all:
+            continue
+        colon = lead.start() + len(head) - 1
+        words = doc.char_span(lead.start(), colon, alignment_mode="expand")
+        if words is None or len(words) == 0:
+            continue
+        cue = words[-1]
+        if cue.pos_ not in VERB_POS or cues.lemma(cue) not in cues.speech:
+            continue
+        content = (trimmed(text, block.start(), block.end()),)
+        found.append(Found(content, char_span(cue), speaker_of(cue, cues), "direct"))
+    return found
 
 
 def headline_quote(doc: Doc, cues: Cues) -> list[Found]:
