@@ -15,7 +15,7 @@ from sitrep.annotate import events
 from sitrep.annotate.base import Annotations
 from sitrep.annotate.events.lexicon import CAMEO_FILE, cameo_table, load
 from sitrep.knowledge import KNOWLEDGE
-from sitrep.model import Actor, ActorRef, Article, Event, Mention, Quote, content_id
+from sitrep.model import Article, Event, Mention, Quote, content_id
 from sitrep.nlp import inside
 from sitrep.options import Options
 from sitrep.pipeline import Pipeline
@@ -577,23 +577,17 @@ def test_killed_in_clashes_with_names_the_other_side(pipeline: Pipeline) -> None
     assert source == {"YEM"} and target == {"SAU"}
 
 
-def test_two_quotes_of_one_speaker_answered_without_error() -> None:
-    """Quotes sharing a speaker span (a split quotation) tie on position: still no crash, and
-    the rejection answers that speaker."""
-    text = "Kenya said troops must go, and it said they must go now. Somalia refused."
-    kenya, somalia = (0, 5), (57, 64)
-    quote = Quote(((11, 25),), ((6, 10),), (kenya,), "KEN", "indirect", None)
-    again = Quote(((38, 55),), ((33, 37),), ((0, 10),), "KEN", "indirect", None)  # same start
-    so_far = Annotations(
-        article=Article(id="t", text=text),
-        actors=(Actor("KEN", "Kenya", "KEN", None, "state"),
-                Actor("SOM", "Somalia", "SOM", None, "state")),
-        quotes=(quote, again),
-    )  # fmt: skip
-    reject = Event("REJECT", None, "120", (ActorRef((somalia,), "Somalia", "SOM"),), (),
-                   ((57, 72),), ((65, 72),))  # fmt: skip
-    (answered,) = events._answered([reject], so_far)
-    assert [r.actor for r in answered.target] == ["KEN"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran's foreign minister said the sanctions were illegal. The court rejected the appeal.",
+        "Kenya said on Monday that the observers must remain.\n\nSomalia refused.",
+    ],
+)
+def test_a_rejection_answers_only_a_demand_in_its_paragraph(pipeline: Pipeline, text: str) -> None:
+    """A statement that asks nothing, or a demand a paragraph earlier, is not what a later
+    rejection answers."""
+    assert _sides(pipeline, text, "REJECT")[1] == set()
 
 
 @pytest.mark.parametrize(
@@ -615,3 +609,46 @@ def test_a_phrase_naming_two_countries_is_two_sides(pipeline: Pipeline) -> None:
     assert _sides(pipeline, text, "PROTEST")[0] == {"USA", "GBR"}
     text = "The Red Cross said US and British forces must ensure the safety of aid convoys."
     assert _sides(pipeline, text, "REQUEST")[1] == {"USA", "GBR"}  # "US" is no "us"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "reported"),
+    [
+        ("Police did not arrest anyone after protesters stormed the parliament.", "ASSAULT", True),
+        ("Police identified the gunmen who attacked the US embassy in Baghdad.", "ASSAULT", True),
+        ("Clashes erupted between rebels and troops in Goma, killing 20 people.", "ASSAULT", True),
+        ("Japan issued a severe warning to North Korea.", "THREATEN", True),
+        ("The army used chemical weapons against rebels.", "ASSAULT", True),
+        ("Putin received a call from Erdogan on Monday.", "REQUEST", False),
+        ("Engineers shut the power station in Gaza for repairs.", "COERCE", False),
+        ("Farmers used chemical fertiliser on the fields.", "ASSAULT", False),
+    ],
+)  # fmt: skip
+def test_events_other_clauses_do_not_hide_or_invent(
+    pipeline: Pipeline, text: str, kind: str, reported: bool
+) -> None:
+    """An event is not lost to a clause that is itself dropped (a negated act), to a relative
+    clause with nothing else reported, or to a violent verb read as an accident; calls, power
+    stations and fertiliser are no requests, censorship or attacks."""
+    x = pipeline.extract(Article(id=content_id(text), text=text, published=dt.date(2021, 3, 4)))
+    assert any(e.type == kind for e in x.events) is reported
+
+
+def test_a_state_and_its_rebels_are_two_sides(pipeline: Pipeline) -> None:
+    assert _sides(pipeline, "Syria shelled Syrian rebels near Idlib.", "ASSAULT") == (
+        {"SYR"}, {"SYR"},
+    )  # fmt: skip
+
+
+def test_a_holder_named_by_someone_else_is_not_the_target(pipeline: Pipeline) -> None:
+    text = "Drones hit the oil depot, and officials said they were operated by the Houthis."
+    assert "YEM" not in _sides(pipeline, text, "ASSAULT")[1]
+
+
+def test_a_targetless_restatement_is_the_same_rejection(pipeline: Pipeline) -> None:
+    text = (
+        "Peru rejected Chile's demand to withdraw its ships on Monday.\n\n"
+        '"No one can force Peru to do anything," Peruvian Foreign Minister Ana Ruiz added.'
+    )
+    x = pipeline.extract(Article(id=content_id(text), text=text, published=dt.date(2021, 3, 4)))
+    assert [e.type for e in x.events] == ["REJECT"]

@@ -9,7 +9,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from sitrep.intervals import Intervals
-from sitrep.model import Extraction, Mention
+from sitrep.model import Actor, Extraction, Mention
 from sitrep.options import Options
 
 # What the annotators have found so far for one article is the Extraction being built: each
@@ -57,3 +57,17 @@ def _mention_index(mentions: Sequence[Mention]) -> Intervals[Mention]:
     if isinstance(mentions, tuple):
         _LAST_INDEX[:] = [(mentions, index)]
     return index
+
+
+_LAST_ACTORS: list[tuple[Sequence[Actor], Mapping[str, Actor]]] = []
+
+
+def actors_by_id(actors: Sequence[Actor]) -> Mapping[str, Actor]:
+    """The article's actors by id, built once per actors tuple (annotators look sides up per
+    candidate; rebuilding the map each time made long articles quadratic)."""
+    if _LAST_ACTORS and _LAST_ACTORS[0][0] is actors:
+        return _LAST_ACTORS[0][1]
+    found = {a.id: a for a in actors}
+    if isinstance(actors, tuple):
+        _LAST_ACTORS[:] = [(actors, found)]
+    return found

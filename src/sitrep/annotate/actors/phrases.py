@@ -333,10 +333,11 @@ def describe(
     country = next(iter(distinct)) if len(distinct) == 1 else None
     country = country or mod.owner_country or (own_country if not distinct else None)
     end = role_end if own_country or own_sector else head.i
-    if country is None and not distinct and (sector not in ctx.kb.abroad or agent.home):
+    at_home = sector not in ctx.kb.abroad or agent.home  # where it is tells whose it is
+    if country is None and not distinct and at_home:
         country, located_end = _located(head, ctx, of_too=not (own_country or own_sector))
         end = max(end, located_end) if country else end
-    if country is None and not distinct and mods:
+    if country is None and not distinct and mods and at_home:
         country = _places_country(range(mods[0].i, a_start), ctx)
     role = " ".join(ctx.doc[a_start : _role_end(head) + 1].text.split())
     countries = tuple(mod.countries) if len(distinct) > 1 else ()

@@ -47,7 +47,7 @@ from sitrep.annotate.events.triggers import candidates
 from sitrep.annotate.places import governing_place
 from sitrep.annotate.times import governing_date
 from sitrep.intervals import Intervals
-from sitrep.model import ActorRef, Event, Spans, span_text
+from sitrep.model import ActorRef, Event, Spans
 from sitrep.nlp import overlaps, subtree_span
 from sitrep.options import Options
 
@@ -60,9 +60,8 @@ EVIDENCE_EXCLUDE_DEPS = ("conj", "cc", "advcl", "parataxis")
 # Prepositions that name a cause ("killed in floods", "destroyed by the storm").
 CAUSE_PREPS = ("in", "by", "during", "from")
 ASSAULT, PROTEST, REJECT = "ASSAULT", "PROTEST", "REJECT"
-# How far back a rejection that names nobody looks for the statement it answers: about a
-# paragraph of news.
-REPLY_WINDOW = 600
+# What a rejection that names nobody can be the answer to.
+ANSWERED_TYPES = ("REQUEST", "THREATEN", "ACCUSE")
 MARK_DEP = "mark"
 ADVCL_DEP = "advcl"
 GERUND_TAG = "VBG"
@@ -197,9 +196,7 @@ def _background(d: Draft, drafts: list[Draft]) -> bool:
     top = d.top
     while top.dep_ in CONDITION_INHERIT_DEPS and top.head.i != top.i:  # "trying to broker"
         top = top.head
-    if top.dep_ == RELCL_DEP:
-        return True
-    if top.dep_ != ACL_DEP or top.pos_ not in CLAUSE_POS:
+    if top.dep_ != RELCL_DEP and (top.dep_ != ACL_DEP or top.pos_ not in CLAUSE_POS):
         return False
     inside = {t.i for t in top.subtree}
     return any(o.top.i not in inside for o in drafts)
@@ -234,7 +231,10 @@ def _sentence_drafts(
     drafts.sort(key=lambda d: d.top.i)
     drafts = _folded(_outermost(drafts))
     sports = any(has_word(t, lex.sports_context) for t in sent)
-    drafts = [
+    # the filters below weigh an event against the others the sentence reports: against those
+    # that stay, not those about to go (a negated act, a condition)
+    drafts = [d for d in drafts if _keep(d, sports, chrome, lex, negated_too)]
+    return [
         d
         for d in drafts
         if not (
@@ -244,7 +244,6 @@ def _sentence_drafts(
             or _aside(d, drafts)
         )
     ]
-    return [d for d in drafts if _keep(d, sports, chrome, lex, negated_too)]
 
 
 def _trigger_spans(tokens: Sequence[Token]) -> Spans:
@@ -293,26 +292,24 @@ def _event(d: Draft, doc: Doc, so_far: Annotations, lex: Lexicon) -> Event:
 
 def _answered(events: list[Event], so_far: Annotations) -> list[Event]:
     """A rejection that names nobody ("Caracas replied that nobody could dictate terms to
-    Venezuela") answers the last thing another side said before it: the speaker of the nearest
-    quote that starts before the rejection, no more than ``REPLY_WINDOW`` characters back and
-    from another side, is its target ("When Brazil said the observers had to stay, ...")."""
+    Venezuela") answers the demand before it: the source of the nearest REQUEST, THREATEN or
+    ACCUSE event (``ANSWERED_TYPES``) from another side earlier in the same paragraph is its
+    target ("When Brazil said the observers must stay, ..."). Events are in text order."""
     text = so_far.article.text
-    said = sorted(
-        (
-            (q.speaker[0][0], ActorRef(q.speaker, span_text(text, q.speaker), q.speaker_actor))
-            for q in so_far.quotes
-            if q.speaker and q.speaker_actor
-        ),
-        key=lambda found: found[0],
-    )
     out: list[Event] = []
+    asked: list[Event] = []
     for e in events:
         if e.type == REJECT and not e.target and e.source:
             at = e.trigger[0][0]
-            before = [r for start, r in said if at - REPLY_WINDOW <= start < at]
-            other = [r for r in before if not same_side((r,), e.source, so_far)]
-            if other:
-                e = replace(e, target=(other[-1],))
+            for prior in reversed(asked):
+                start = prior.evidence[0][0]
+                if start >= at or "\n" in text[start:at]:
+                    continue
+                if prior.source and not same_side(prior.source, e.source, so_far):
+                    e = replace(e, target=prior.source)
+                    break
+        if e.type in ANSWERED_TYPES:
+            asked.append(e)
         out.append(e)
     return out
 
@@ -327,19 +324,28 @@ def _article_date(so_far: Annotations) -> str | None:
 def _merged(events: list[Event], so_far: Annotations) -> list[Event]:
     """One event per happening per article. Repeats (same type, sides, negation and date) keep
     the first. An event dated only by default (no time expression of its own, so the quote's or
-    the article's date) that has the type and sides of an event dated in the text is the same
-    happening told again ("Russia said troops should leave" after "Putin said on May 17 ...
-    troops will be withdrawn"), and yields to it."""
+    the article's date) is the same happening told again, and yields, when an event dated in
+    the text has its type and sides ("Chile said the ships must leave" after "On May 3 Chile
+    demanded that Peru withdraw its ships"), or when it names no target and an event of its
+    type by its side names one ("'Nobody will make us leave,' he added" after "Lima rejected
+    Chile's demand")."""
 
     def happening(e: Event) -> tuple[Any, ...]:
         return e.type, side_keys(e.source, so_far), side_keys(e.target, so_far), e.negated
 
+    def act(e: Event) -> tuple[Any, ...]:
+        return e.type, side_keys(e.source, so_far), e.negated
+
     dated = {happening(e) for e in events if e.date_span}
+    aimed = {act(e) for e in events if e.target}
     seen: set[tuple[Any, ...]] = set()
     out: list[Event] = []
     for e in events:
         key = (*happening(e), e.date)
-        if key in seen or (not e.date_span and happening(e) in dated):
+        told_again = not e.date_span and (
+            happening(e) in dated or (not e.target and e.source and act(e) in aimed)
+        )
+        if key in seen or told_again:
             continue
         seen.add(key)
         out.append(e)

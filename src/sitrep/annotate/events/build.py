@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from sitrep.annotate.base import Annotations
+from sitrep.annotate.base import Annotations, actors_by_id
 from sitrep.annotate.events.attrs import (
     fatalities,
     modality,
@@ -76,8 +76,10 @@ MAX_XCOMP_CHAIN = 3
 DYADIC_MIN_ACTORS = 2
 REQUEST, REJECT, THREATEN, ACCUSE = "REQUEST", "REJECT", "THREATEN", "ACCUSE"
 ASSAULT = "ASSAULT"
-# Pronouns that can stand for a struck place in a later clause ("claiming they were used by").
+# Pronouns that can stand for a struck place in a later clause ("saying they were run by").
 HELD_PRONOUNS = frozenset({"they", "it", "which", "that"})
+ACL_DEP, CONJ_DEP, BELONG = "acl", "conj", "belong"
+OWN_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 REQUEST_CAMEO, REJECT_CAMEO, ALLEGE_CAMEO, ALLEGE_MODE = "100", "120", "112", "allege"
 RETREAT = "RETREAT"
 THREAT_MODALITIES: frozenset[str] = frozenset({"future", "hypothetical"})
@@ -88,7 +90,7 @@ OWNER_PREP = "of"
 # Sectors of the state's own organs: one camp when telling sides apart (a ministry's request to
 # the army is the state talking to itself; its request to rebels is not).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
-STATE_CAMP = "state"
+STATE_CAMP = STATE_KIND = "state"
 
 
 @dataclass(frozen=True)
@@ -164,11 +166,15 @@ def _hostile(cand: Candidate, others: Sequence[Candidate], lex: Lexicon) -> bool
 def side_keys(refs: tuple[ActorRef, ...], so_far: Annotations) -> frozenset[str]:
     """Who a side is, for comparing sides: the actor's country when known ("Iran" and "an
     Iranian spokesman" are one side), else the actor, else the words."""
-    countries = {a.id: a.country for a in so_far.actors}
     return frozenset(
-        (countries.get(r.actor) or r.actor) if r.actor else r.text.lower().removeprefix("the ")
+        (_country(r.actor, so_far) or r.actor) if r.actor else r.text.lower().removeprefix("the ")
         for r in refs
     )
+
+
+def _country(actor: str | None, so_far: Annotations) -> str | None:
+    found = actors_by_id(so_far.actors).get(actor) if actor else None
+    return found.country if found else None
 
 
 def _party(ref: ActorRef, actors: Mapping[str, Actor]) -> tuple[str | None, str | None, str]:
@@ -177,7 +183,8 @@ def _party(ref: ActorRef, actors: Mapping[str, Actor]) -> tuple[str | None, str 
     actor = actors.get(ref.actor) if ref.actor else None
     if actor is None:
         return None, None, ref.text.lower().removeprefix("the ")
-    camp = STATE_CAMP if actor.sector in STATE_SECTORS else actor.sector
+    bare_state = actor.kind == STATE_KIND and actor.sector is None  # "Syria" is its state
+    camp = STATE_CAMP if actor.sector in STATE_SECTORS or bare_state else actor.sector
     return actor.country, camp, actor.id
 
 
@@ -185,7 +192,7 @@ def same_side(a: tuple[ActorRef, ...], b: tuple[ActorRef, ...], so_far: Annotati
     """Do two sides share a party? The same actor or words, or the same country in the same
     camp (an unknown camp matches any: "Iran" and "Iranian forces" are one side, "the Georgian
     government" and "Georgian demonstrators" two)."""
-    actors = {x.id: x for x in so_far.actors}
+    actors = actors_by_id(so_far.actors)
     for x in (_party(r, actors) for r in a):
         for y in (_party(r, actors) for r in b):
             if x[2] == y[2]:
@@ -256,8 +263,12 @@ def _speakers_pronouns(refs: tuple[ActorRef, ...], sp: Speech, so_far: Annotatio
     witness)."""
     if not _pronouns(refs):
         return False
-    kinds = {a.id: a.kind for a in so_far.actors}
-    person = {kinds.get(r.actor) == PERSON_KIND for r in sp.speaker if r.actor}
+    actors = actors_by_id(so_far.actors)
+    person = {
+        (found.kind if (found := actors.get(r.actor)) else None) == PERSON_KIND
+        for r in sp.speaker
+        if r.actor
+    }
     if not person:
         return True  # an unknown speaker: the pronoun may be theirs
     words = PERSON_PRONOUNS if person == {True} else GROUP_PRONOUNS
@@ -321,10 +332,23 @@ def _rival_claim(
     name a doer of another country?"""
     if not (cue.i < act.i and all(r.span[0][0] < cue.idx for r in sp.speaker)):
         return False
-    countries = {a.id: a.country for a in so_far.actors}
-    said = {countries.get(r.actor) for r in sp.speaker if r.actor} - {None}
-    doers = {countries.get(r.actor) for r in source if r.actor} - {None}
+    said = {_country(r.actor, so_far) for r in sp.speaker} - {None}
+    doers = {_country(r.actor, so_far) for r in source} - {None}
     return bool(said and doers and not said & doers)
+
+
+def _under(clause: Token, act: Token) -> bool:
+    """Is ``clause`` part of what the act's own sentence says about it: below the act, not in
+    a conjoined clause, and not under a verb with a subject of its own ("officials said they
+    were run by X" is the officials' claim, not the attacker's)?"""
+    tok = clause
+    while tok.i != act.i:
+        if tok.head.i == tok.i or tok.dep_ == CONJ_DEP:
+            return False
+        tok = tok.head
+        if tok.i != act.i and any(c.dep_ in OWN_SUBJECT_DEPS for c in tok.children):
+            return False
+    return True
 
 
 def _holders(
@@ -340,10 +364,14 @@ def _holders(
     for verb in act.sent:
         if verb.i <= act.i or not has_word(verb, owners):
             continue
-        held = [verb.head] if verb.dep_ == "acl" else grammatical_subjects(verb)
+        if not _under(verb, act):
+            continue
+        held = [verb.head] if verb.dep_ == ACL_DEP else grammatical_subjects(verb)
         if not any(h.i in struck or h.lower_ in HELD_PRONOUNS for h in held):
             continue
-        holders = prep_objects(verb, "by") + prep_objects(verb, "to")
+        holders = prep_objects(verb, "by")
+        if verb.lemma_ == BELONG:
+            holders += prep_objects(verb, "to")
         parties = [t for t in holders if is_party(t, so_far, lex)]
         if parties:
             return tuple(actor_ref(t, so_far) for t in parties[:1])

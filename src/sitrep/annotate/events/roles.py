@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from spacy.tokens import Token
 
-from sitrep.annotate.base import Annotations, mention_covering
+from sitrep.annotate.base import Annotations, actors_by_id, mention_covering
 from sitrep.annotate.events.lexicon import Lexicon, has_word
 from sitrep.model import ActorRef
 from sitrep.nlp import subtree_span
@@ -95,8 +95,13 @@ def _reduced_relative(verb: Token) -> bool:
 
 def _misread_main_verb(verb: Token) -> bool:
     """ "air strikes killed 20 people" parsed as a participle of "strikes": its noun is the
-    subject."""
-    return verb.dep_ == ACL_DEP and verb.tag_ == PARTICIPLE_TAG and bool(_children(verb, OBJ_DEPS))
+    subject. Not with a "by" agent ("refugees granted asylum by Germany" is passive)."""
+    return (
+        verb.dep_ == ACL_DEP
+        and verb.tag_ == PARTICIPLE_TAG
+        and bool(_children(verb, OBJ_DEPS))
+        and not _children(verb, (AGENT_DEP,))
+    )
 
 
 def is_passive(verb: Token) -> bool:
@@ -291,7 +296,7 @@ def actor_refs(tok: Token, so_far: Annotations) -> tuple[ActorRef, ...]:
         return (ref,)
     start = np_span(tok)[0]
     parts = [m for m in so_far.mentions if start <= m.span[0][0] and m.span[-1][1] <= tok.idx]
-    actors = {a.id: a for a in so_far.actors}
+    actors = actors_by_id(so_far.actors)
     found = [actors[m.actor_id] for m in parts if m.actor_id in actors]
     countries = {a.country for a in found}
     split = len(found) == len(parts) > 1 and None not in countries
