@@ -21,8 +21,9 @@ from sitrep.annotate.quotes.frames import Found, Frame
 from sitrep.annotate.quotes.layout import byline_frame
 from sitrep.annotate.quotes.marks import Quoted
 from sitrep.annotate.quotes.syntax import VERB_POS, speaker_of, token_runs
+from sitrep.intervals import Intervals
 from sitrep.model import Spans
-from sitrep.nlp import inside, overlaps
+from sitrep.nlp import overlaps
 
 # Punctuation that ends a quotation followed by its attribution (",” she said").
 ATTRIBUTION_PUNCT = ",?!\u2014\u2013-\u2026"  # also em/en dash, ellipsis
@@ -123,14 +124,56 @@ def _cue_before(page: _Page, q: Quoted) -> Token | None:
     return None
 
 
-def _nearest(frames: Sequence[Frame], q: Quoted) -> int | None:
-    best: tuple[int, int] | None = None
-    for n, f in enumerate(frames):
-        if f.content and overlaps(f.content, q.pieces):
+class _Live:
+    """The frames that can own quotations, indexed for what ``attribute`` asks per quotation
+    (which frame's content holds it, which frame has this cue, which contents end just before
+    it): a scan of every frame per quotation made long articles quadratic."""
+
+    def __init__(self, frames: Sequence[Frame]) -> None:
+        self.frames = list(frames)
+        self._contents = Intervals(
+            (s, e, n) for n, f in enumerate(self.frames) for s, e in f.content
+        )
+        self._ends = sorted((f.content[-1][1], n) for n, f in enumerate(self.frames) if f.content)
+        self._cues: dict[Spans, int] = {}
+        for n, f in enumerate(self.frames):
+            self._cues.setdefault(f.cue, n)
+        self._added: list[int] = []  # frames appended after indexing: few, scanned
+
+    def add(self, frame: Frame) -> int:
+        n = len(self.frames)
+        self.frames.append(frame)
+        self._added.append(n)
+        self._cues.setdefault(frame.cue, n)
+        return n
+
+    def with_cue(self, cue: Spans) -> int | None:
+        return self._cues.get(cue)
+
+    def nearest(self, q: Quoted) -> int | None:
+        """The frame whose content overlaps ``q`` and whose cue is closest to it (the first
+        such frame on a tie)."""
+        found = {n for s, e in q.pieces for _, _, n in self._contents.overlapping(s, e)}
+        found |= {n for n in self._added if overlaps(self.frames[n].content, q.pieces)}
+        best: tuple[int, int] | None = None
+        for n in sorted(found):
+            f = self.frames[n]
             dist = min(abs(f.at - q.start), abs(f.at - q.end))
             if best is None or dist < best[0]:
                 best = (dist, n)
-    return best[1] if best else None
+        return best[1] if best else None
+
+    def ending_in(self, lo: int, hi: int) -> list[int]:
+        """The frames whose content ends in ``[lo, hi]``, in frame order."""
+        first = bisect_left(self._ends, (lo, -1))
+        last = bisect_left(self._ends, (hi + 1, -1))
+        found = {n for _, n in self._ends[first:last]}
+        found |= {n for n in self._added if lo <= _end(self.frames[n]) <= hi}
+        return sorted(found)
+
+
+def _end(frame: Frame) -> int:
+    return frame.content[-1][1] if frame.content else -1
 
 
 def _surface_frame(page: _Page, q: Quoted) -> Frame | None:
@@ -258,6 +301,21 @@ def _found(page: _Page, frame: Frame, quoted: Sequence[Quoted]) -> Found | None:
     return Found(pieces, frame.cue, frame.speaker, "direct")
 
 
+def _held(spans: Spans, index: Intervals[int], but: int | None = None) -> bool:
+    """Does every piece of ``spans`` lie inside a piece of one and the same indexed item
+    (other than ``but``)? A cue inside a quotation, or inside another frame's content, is
+    reported speech, not a cue of its own."""
+    common: set[int] | None = None
+    for start, end in spans:
+        holders = {
+            k for s, e, k in index.overlapping(start, end) if s <= start and end <= e and k != but
+        }
+        common = holders if common is None else common & holders
+        if not common:
+            return False
+    return common is not None
+
+
 def attribute(
     doc: Doc, quoted: Sequence[Quoted], frames: Sequence[Frame], cues: Cues
 ) -> list[Found]:
@@ -265,38 +323,48 @@ def attribute(
     quotations that stand alone in their paragraph."""
     page = _Page.of(doc, cues)
     text = page.text
-    inner = tuple(p for q in quoted for p in q.pieces)
-    live = [f for f in frames if not inside(f.cue, inner)]
-    live = [f for f in live if not any(g is not f and inside(f.cue, g.content) for g in live)]
+    inner = Intervals((s, e, k) for k, q in enumerate(quoted) for s, e in q.pieces)
+    live = [f for f in frames if not _held(f.cue, inner)]
+    contents = Intervals((s, e, k) for k, f in enumerate(live) for s, e in f.content)
+    live = [f for k, f in enumerate(live) if not _held(f.cue, contents, but=k)]
+    candidates = _Live(live)
     owner: list[int | None] = []
     lone: list[Quoted] = []
     for k, q in enumerate(quoted):
-        n = _nearest(live, q)
+        n = candidates.nearest(q)
         if n is None and (sf := _surface_frame(page, q)) is not None:
             # the cue may already frame the other half of a split quotation ("...," he said,
             # "..."); one that reports a clause of its own is not the cue of this quotation
-            same = next((i for i, f in enumerate(live) if f.cue == sf.cue), None)
+            same = candidates.with_cue(sf.cue)
             if same is None:
-                live.append(sf)
-                n = len(live) - 1
-            elif overlaps(live[same].content, inner):
+                n = candidates.add(sf)
+            elif any(inner.any_overlap(s, e) for s, e in candidates.frames[same].content):
                 n = same
         prev = owner[k - 1] if k else None
         if n is None and prev is not None:
             before = quoted[k - 1]
-            between = before.end <= live[prev].at < q.start
+            between = before.end <= candidates.frames[prev].at < q.start
             if (between and _same_paragraph(text, before.end, q.start)) or (
                 _standalone(page, q) and _next_paragraph(text, before, q)
             ):
                 n = prev
         if n is None:
-            n = next((i for i, f in enumerate(live) if _leads_into(text, f, q)), None)
+            paragraph = text.rfind("\n", 0, q.start) + 1
+            n = next(
+                (
+                    i
+                    for i in candidates.ending_in(paragraph, q.start)
+                    if _leads_into(text, candidates.frames[i], q)
+                ),
+                None,
+            )
         if n is None and _standalone(page, q):
             lone.append(q)
         owner.append(n)
-    found = [
-        _found(page, f, [q for q, o in zip(quoted, owner, strict=True) if o == n])
-        for n, f in enumerate(live)
-    ]
+    owned: dict[int, list[Quoted]] = {}
+    for q, o in zip(quoted, owner, strict=True):
+        if o is not None:
+            owned.setdefault(o, []).append(q)
+    found = [_found(page, f, owned.get(n, [])) for n, f in enumerate(candidates.frames)]
     found += [Found(_marked(text, q.pieces, cues.marks), None, None, "direct") for q in lone]
     return [f for f in found if f is not None]

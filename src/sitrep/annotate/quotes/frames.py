@@ -398,7 +398,7 @@ def source_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
             yield Frame(token_runs(doc[i] for i in found), speaker_span(obj), content, first.idx)
 
 
-def _through_colon(doc: Doc, frame: Frame) -> Frame:
+def _through_colon(doc: Doc, text: str, frame: Frame) -> Frame:
     """A reported clause that stops at a colon goes on to the end of its sentence ("X notes
     that three things happen at once: prices rise, ..."): what follows the colon spells out
     what was said, and attribution corpora count it in. Only for a cue before its content: a
@@ -406,7 +406,6 @@ def _through_colon(doc: Doc, frame: Frame) -> Frame:
     if not frame.content or frame.at > frame.content[0][0]:
         return frame
     start, end = frame.content[-1]
-    text = doc.text
     colon = end
     while colon < len(text) and text[colon] in " \t":
         colon += 1
@@ -453,9 +452,10 @@ def find_frames(doc: Doc, cues: Cues, finders: Sequence[Finder] = FINDERS) -> li
     keeps it."""
     frames: list[Frame] = []
     seen: set[Spans] = set()
+    text = doc.text  # spaCy joins every token to make it: once per article, not per frame
     for finder in finders:
         for frame in finder(doc, cues):
-            frame = _through_colon(doc, frame)
+            frame = _through_colon(doc, text, frame)
             if frame.content not in seen:
                 seen.add(frame.content)
                 frames.append(frame)
