@@ -8,8 +8,8 @@ Four newsroom conventions name the speaker with punctuation alone:
   quotes and round-ups of readers' or voters' comments;
 - a block quote without marks, a paragraph after a lead-in that ends on a speech verb and a
   colon ("The governor added:");
-- a headline that opens with its source and a colon ("Sanders: Clinton needs to ...",
-  "Poll: Clinton and Trump in dead heat"), when the source is a name or a source noun.
+- a headline that opens with its source and a colon ("Mayor: the bridge stays shut",
+  "Survey: most voters back the levy"), when the source is a name or a source noun.
 """
 
 from __future__ import annotations

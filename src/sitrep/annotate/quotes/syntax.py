@@ -30,7 +30,7 @@ RELATIVE_DEP = "relcl"
 NAME_POS = "PROPN"
 WHO = "who"  # "..., Anna Berg, [who] ran in 2012": a person introduced by the writer
 # What a conjoined reporting verb must govern to be a statement of its own ("and [suggested]
-# that ..."), not a participle in a coordination ("a glaring and well-[known] weakness").
+# that ..."), not a participle in a coordination ("a costly and well-[known] flaw").
 REPORTED_DEPS = ("ccomp", "xcomp", "dobj", "parataxis", "prep", "dative")
 BASE_FORM_TAG = "VB"  # "to [grow]", "and [create]"
 LINK_DEPS = ("cc", "punct")  # "and", "," before a conjoined clause
