@@ -605,10 +605,10 @@ def test_an_attack_on_what_a_party_holds_targets_the_party(
 
 
 def test_a_phrase_naming_two_countries_is_two_sides(pipeline: Pipeline) -> None:
-    text = "US and British activists staged a protest outside the embassy on Wednesday."
-    assert _sides(pipeline, text, "PROTEST")[0] == {"USA", "GBR"}
-    text = "The Red Cross said US and British forces must ensure the safety of aid convoys."
-    assert _sides(pipeline, text, "REQUEST")[1] == {"USA", "GBR"}  # "US" is no "us"
+    text = "French and German farmers protested in Brussels on Monday."
+    assert _sides(pipeline, text, "PROTEST")[0] == {"FRA", "DEU"}
+    text = "The charity said US and Canadian troops must protect the food convoys."
+    assert _sides(pipeline, text, "REQUEST")[1] == {"USA", "CAN"}  # "US" is no "us"
 
 
 @pytest.mark.parametrize(

@@ -214,8 +214,8 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
         ),
         # a view in the passive without an agent: unnamed sources
         (
-            "The veto is expected to come before Friday.",
-            [("The veto | to come before Friday", None, "indirect")],
+            "The ruling is expected to arrive before Easter.",
+            [("The ruling | to arrive before Easter", None, "indirect")],
         ),
         (
             "The mayor was accused of hiding the audit report.",
@@ -281,8 +281,8 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
         ),
         # a participle in a coordination is no reporting verb of its own
         (
-            "The minister stressed a glaring and well-known weakness.",
-            [("a glaring and well-known weakness", "The minister", "indirect")],
+            "The minister stressed a costly and well-known flaw.",
+            [("a costly and well-known flaw", "The minister", "indirect")],
         ),
         # what follows a colon spells out the reported clause
         (
