@@ -169,11 +169,11 @@ def test_an_interrupted_run_resumes_without_duplicates(
 
     real_write, calls = Store.write, []
 
-    def dies_on_second_batch(self: Store, extractions: Any, run_id: int | None = None) -> int:
+    def dies_on_second_batch(self: Store, extractions: Any, *args: Any) -> int:
         calls.append(1)
         if len(calls) == 2:
             raise KeyboardInterrupt  # what Ctrl-C raises mid-run
-        return real_write(self, extractions, run_id)
+        return real_write(self, extractions, *args)
 
     monkeypatch.setattr(Store, "write", dies_on_second_batch)
     runner.invoke(app, ["ingest", corpus, "--db", broken, "--commit-every", "1"])
@@ -213,3 +213,15 @@ def test_a_feeds_pages_replace_its_summaries(app: typer.Typer, tmp_path: Path) -
         _, rows = store.query("SELECT id, text, url FROM articles")
     assert rows[0][0] == "wire-1" and "Tehran next month" in rows[0][1]
     assert rows[0][2] == "https://wire.example.org/2020/talks-in-moscow-resume"
+
+
+def test_a_new_extractor_re_extracts_stored_articles(app: typer.Typer, tmp_path: Path) -> None:
+    """Stored unchanged under the same extractor: passed by; asked with other options
+    (--negated): extracted again, and still stored once."""
+    corpus, db = str(_corpus(tmp_path)), str(tmp_path / "s.duckdb")
+    assert runner.invoke(app, ["ingest", corpus, "--db", db]).exit_code == 0
+    again = runner.invoke(app, ["ingest", corpus, "--db", db])
+    assert "already stored unchanged" in again.stderr
+    other = runner.invoke(app, ["ingest", corpus, "--db", db, "--negated"])
+    assert other.exit_code == 0 and "already stored unchanged" not in other.stderr
+    assert _counts(other.stdout)["articles"] == _counts(again.stdout)["articles"]

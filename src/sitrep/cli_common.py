@@ -85,7 +85,10 @@ def count_behind(bar: Progress, task: TaskID, paths: Sequence[str], options: Opt
     from sitrep.ingest.sources import count_items
 
     def count() -> None:
-        total = count_items(paths, options)
+        try:
+            total = count_items(paths, options)
+        except Exception:  # a nicety only: the bar goes on without a total, reading reports
+            return
         if total is not None:
             bar.update(task, total=total)
 

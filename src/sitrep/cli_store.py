@@ -37,7 +37,7 @@ from sitrep.cli_common import (
 )
 from sitrep.model import Article, Extraction, Skipped
 from sitrep.options import Options
-from sitrep.store import Store
+from sitrep.store import Store, extractor_key
 from sitrep.store import export as exports
 from sitrep.store.export import ExportFormat
 
@@ -64,13 +64,14 @@ def _results(
     from sitrep.ingest.sources import read_paths
 
     pipeline = _pipeline(options)
+    extractor = extractor_key(options)
     with progress("ingesting") as bar:
         task = bar.add_task("ingest", total=None)
         count_behind(bar, task, paths, options)
 
         def fresh(items: Iterator[Article | Skipped]) -> Iterator[Article | Skipped]:
             for item in items:
-                if not force and isinstance(item, Article) and store.unchanged(item):
+                if not force and isinstance(item, Article) and store.unchanged(item, extractor):
                     tally.unchanged += 1
                     bar.advance(task)
                 else:
@@ -102,6 +103,7 @@ def ingest(
         tally = Tally()
         with Store(db) as store:
             run_id = store.start_run(paths, options.model)
+            extractor = extractor_key(options)
             pending: list[Extraction] = []
             for result in _results(paths, options, store, tally, force):
                 if isinstance(result, Skipped):
@@ -112,9 +114,9 @@ def ingest(
                 tally.done += 1
                 pending.append(result)
                 if len(pending) >= commit_every:
-                    store.write(pending, run_id)
+                    store.write(pending, run_id, extractor)
                     pending = []
-            store.write(pending, run_id)
+            store.write(pending, run_id, extractor)
             store.finish_run(run_id, tally.done, tally.skipped)
             _print_counts(store.counts(), f"Rows after run {run_id}")
         tally.close()

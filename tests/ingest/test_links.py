@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sitrep.ingest.links import canonical_url, normal_url
+from sitrep.ingest.feeds import normal_url
+from sitrep.ingest.links import canonical_url
+from sitrep.ingest.sources import read_paths
 from sitrep.model import Article
-from tests.ingest.items import counted, only_articles
+from tests.ingest.items import counted, only_articles, only_skips
 
 FEED = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Velmont Courier</title>
@@ -108,3 +110,30 @@ def test_canonical_url_in_either_attribute_order(tmp_path: Path) -> None:
     assert canonical_url(page) == "https://x.example/p?a=1&b=2"
     page.write_text("<head><title>No canonical</title></head>")
     assert canonical_url(page) is None
+
+
+def test_a_relative_canonical_url_is_read_against_the_feeds_site(tmp_path: Path) -> None:
+    page = BUDGET.replace(
+        "<head>", '<head><link rel="canonical" href="/news/council-approves-budget">'
+    )
+    folder = _folder(tmp_path, {"b.html": page})
+    articles = _by_id(only_articles(counted([folder])))
+    assert "past midnight" in articles["courier-8"].text and len(articles) == 3
+
+
+def test_an_unreadable_page_gives_way_to_its_entry(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, {"council-approves-budget.html": ""})
+    items = list(read_paths([folder]))
+    assert [s.where for s in only_skips(items)] == [str(folder / "council-approves-budget.html")]
+    budget = _by_id(only_articles(items))["courier-8"]
+    assert budget.text.startswith("The budget passed")  # the entry's own summary
+
+
+def test_an_entry_without_guid_has_one_id_read_either_way(tmp_path: Path) -> None:
+    feed = FEED.replace("<guid>courier-8</guid>", "")
+    (tmp_path / "courier.rss").write_text(feed, encoding="utf-8")
+    alone = only_articles(list(read_paths([tmp_path / "courier.rss"])))
+    (tmp_path / "council-approves-budget.html").write_text(BUDGET, encoding="utf-8")
+    linked = _by_id(only_articles(counted([tmp_path])))
+    key = "url:courier.example.org/news/council-approves-budget"
+    assert key in {a.id for a in alone} and "past midnight" in linked[key].text

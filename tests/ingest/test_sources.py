@@ -179,6 +179,11 @@ def test_gzipped_jsonl_and_a_truncated_one(tmp_path: Path) -> None:
     whole.write_bytes(gzip.compress(lines))
     cut = tmp_path / "cut.jsonl.gz"
     cut.write_bytes(gzip.compress(lines)[:-40])
+    garbled = bytearray(gzip.compress(lines))
+    garbled[200:240] = b"\xff" * 40
+    bad = tmp_path / "garbled.jsonl.gz"
+    bad.write_bytes(bytes(garbled))
+    assert skip_code(counted([bad])[-1]) == "E016"  # garbled: reported, counted alike
     out = counted([whole, cut])
     from_whole = [a for a in out if isinstance(a, Article) and a.source.startswith(str(whole))]
     assert [a.id for a in from_whole] == [f"r{i}" for i in range(200)]

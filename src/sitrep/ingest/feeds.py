@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from sitrep.errors import E, SitrepError
 from sitrep.ingest.clean import article_from_html, article_from_text, iso_date
@@ -39,6 +40,8 @@ DC = "{http://purl.org/dc/elements/1.1/}"
 DECLARATION = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 MARKUP = re.compile(r"<\s*[A-Za-z!/]")
 TAG = re.compile(r"<[^>]*>")
+# Query parameters that track a reader, not name a page ("utm_source=rss").
+TRACKING = re.compile(r"^(?:utm_|fbclid$|gclid$|mc_)", re.IGNORECASE)
 # A whole page rather than a fragment (a fragment of one element is not read as a page).
 PAGE = re.compile(r"<\s*(?:html|body)\b", re.IGNORECASE)
 
@@ -78,12 +81,35 @@ def read_feed(
     for number, entry in enumerate(entries, start=1):
         if number not in skip:
             at = f"{path}#{number}"
-            yield _guarded(at, partial(_article, entry, at, published))
+            yield read_entry(entry, at, published)
 
 
 def feed_entries(path: Path, options: Options) -> list[Entry]:
     """The entries of the feed file ``path``; raises ``SitrepError`` when it is not one."""
     return _entries(_parse(_read_bytes(path, options), str(path)), str(path))
+
+
+def normal_url(url: str) -> str:
+    """``url`` as a key: no scheme, ``www.``, fragment, trailing slash or tracking parameters."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not TRACKING.match(k)])
+    path = parts.path.rstrip("/")
+    return f"{host}{path}?{query}" if query else f"{host}{path}"
+
+
+def entry_id(entry: Entry) -> str | None:
+    """The entry's id: its guid, else its normalised link ("url:host/path"), so that the entry
+    read from the feed alone and read through its saved page are one article; ``None`` when
+    it has neither."""
+    if entry.id:
+        return entry.id
+    return f"url:{normal_url(entry.url)}" if entry.url else None
+
+
+def read_entry(entry: Entry, where: str, published: dt.date | None) -> Item:
+    """The article of one entry, or the ``Skipped`` record of why it has none."""
+    return _guarded(where, partial(_article, entry, where, published))
 
 
 def _parse(data: bytes, where: str) -> ET.Element:
@@ -214,12 +240,14 @@ def _article(entry: Entry, where: str, published: dt.date | None) -> Article:
         if not body.is_html:
             text = body.text
             return article_from_text(
-                text, id=entry.id or content_id(text), published=date, published_source=kind,
+                text, id=entry_id(entry) or content_id(text), published=date, published_source=kind,
                 title=entry.title, url=entry.url, source=where,
             )  # fmt: skip
         try:
             html_page = _page(body.text)
-            page = article_from_html(html_page, published=published, id=entry.id, source=where)
+            page = article_from_html(
+                html_page, published=published, id=entry_id(entry), source=where
+            )
         except SitrepError:
             continue  # markup without text (an image, a link): try the next body
         if date is None:

@@ -6,12 +6,14 @@ id, link and date filling what the page lacks, and the entry itself is not read 
 story comes out once, and with the entry's id: ingesting the feed alone first and its pages
 later replaces the summaries instead of adding a second copy of each story.
 
-A page belongs to an entry when its canonical URL (``<link rel="canonical">`` or ``og:url``)
-equals the entry's link once both are normalised (scheme, ``www.``, trailing slash, fragment,
-tracking parameters); failing that, when the file is named for the link's last path segment
+A page belongs to an entry when its canonical URL (``<link rel="canonical">`` or ``og:url``;
+a relative one is read against the sites of the feeds' links) equals the entry's link once both
+are normalised (scheme, ``www.``, trailing slash, fragment, tracking parameters). A page that
+declares no URL belongs to an entry when the file is named for the link's last path segment
 ("…/2024/08/06/poland-troops-border" and ``poland-troops-border.html``) and that segment is long
-enough to be a story's slug rather than "index". Only HTML files among the inputs are matched;
-nothing is fetched.
+enough to be a story's slug rather than "index"; a page that declares another URL is another
+story, whatever its file name. Only HTML files among the inputs are matched; nothing is
+fetched. A linked page that cannot be read is reported, and its entry is read instead.
 """
 
 from __future__ import annotations
@@ -22,19 +24,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from sitrep.errors import SitrepError
-from sitrep.ingest.feeds import Entry, feed_entries
-from sitrep.ingest.sources import _file_article
-from sitrep.model import Article, PublishedSource
+from sitrep.ingest.feeds import Entry, entry_id, feed_entries, normal_url, read_entry
+from sitrep.ingest.sources import Item, _file_article, _skipped
+from sitrep.model import PublishedSource
 from sitrep.options import Options
 
 # The head of a page is enough to find its canonical URL.
 HEAD_BYTES = 65_536
 TAG = re.compile(rb"<(?:link|meta)\b[^>]*>", re.IGNORECASE)
 ATTR = re.compile(rb"""([a-zA-Z:_-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-TRACKING = re.compile(r"^(?:utm_|fbclid$|gclid$|mc_)", re.IGNORECASE)
 # A last path segment shorter than this ("index", "story") names no story on its own.
 MIN_SLUG = 12
 
@@ -73,12 +74,24 @@ class FeedLinks:
             return cls()
         by_url = {normal_url(e.entry.url or ""): e for e in reversed(entries)}
         by_slug = {slug: e for e in reversed(entries) if (slug := _slug(e.entry.url or ""))}
+        sites = sorted(
+            {
+                f"{u.scheme}://{u.netloc}/"
+                for e in entries
+                if (u := urlsplit(e.entry.url or "")).netloc
+            }
+        )
         links = cls()
         taken: set[int] = set()
         for page in pages:
             canonical = canonical_url(page)
-            if canonical:
-                link = by_url.get(normal_url(canonical))
+            if canonical:  # a relative one ("/2024/05/story") is on one of the feeds' sites
+                keys = (
+                    [canonical]
+                    if urlsplit(canonical).netloc
+                    else [urljoin(s, canonical) for s in sites]
+                )
+                link = next((by_url[k] for k in map(normal_url, keys) if k in by_url), None)
             else:  # a page that names no URL may be named for one
                 link = by_slug.get(page.stem.lower())
             if link is not None and id(link) not in taken:
@@ -87,28 +100,28 @@ class FeedLinks:
         return links
 
 
-def linked_article(page: Path, link: Linked, published: dt.date | None, opts: Options) -> Article:
+def linked_items(page: Path, link: Linked, published: dt.date | None, opts: Options) -> list[Item]:
     """The article of a saved ``page`` that is the text of ``link``'s entry: the page's own
-    title and date where it has them, the entry's id, link and date otherwise."""
-    article = _file_article(page, published, opts)
+    title and date where it has them, the entry's id, link and date otherwise. A page that
+    cannot be read is reported, and the entry's own text stands in for it."""
+    try:
+        article = _file_article(page, published, opts)
+    except (SitrepError, OSError) as exc:
+        return [
+            _skipped(str(page), exc),
+            read_entry(link.entry, f"{link.feed}#{link.number}", published),
+        ]
     entry = link.entry
     date, kind = article.published, article.published_source
     if date is None and entry.date is not None:
         date, kind = entry.date, "metadata"
     source: PublishedSource | None = kind
-    return replace(
-        article, id=entry.id or article.id, url=entry.url or article.url,
-        title=article.title or entry.title, published=date, published_source=source,
-    )  # fmt: skip
-
-
-def normal_url(url: str) -> str:
-    """``url`` as a key: no scheme, ``www.``, fragment, trailing slash or tracking parameters."""
-    parts = urlsplit(url.strip())
-    host = parts.netloc.lower().removeprefix("www.")
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not TRACKING.match(k)])
-    path = parts.path.rstrip("/")
-    return f"{host}{path}?{query}" if query else f"{host}{path}"
+    return [
+        replace(
+            article, id=entry_id(entry) or article.id, url=entry.url or article.url,
+            title=article.title or entry.title, published=date, published_source=source,
+        )
+    ]  # fmt: skip
 
 
 def _slug(url: str) -> str | None:

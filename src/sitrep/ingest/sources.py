@@ -21,6 +21,7 @@ import json
 import os
 import re
 import sys
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
@@ -121,9 +122,9 @@ def read_path(
 
             yield from read_warc(target, published, opts)
         elif links and (link := links.pages.get(target)):
-            from sitrep.ingest.links import linked_article  # imports this module: imported here
+            from sitrep.ingest.links import linked_items  # imports this module: imported here
 
-            yield _guarded(str(target), partial(linked_article, target, link, published, opts))
+            yield from linked_items(target, link, published, opts)
         else:
             yield _guarded(str(target), partial(_file_article, target, published, opts))
 
@@ -171,7 +172,7 @@ def _count_lines(path: Path, opts: Options) -> int:
         with opener(path, "rb") as fh:
             for raw, _ in _bounded_lines(fh, _limit(opts)):
                 lines += raw is None or bool(raw.strip())
-    except EOFError:  # a gzip cut short: its lines before the cut, and its skip
+    except (EOFError, OSError, zlib.error):  # a gzip cut short or garbled: lines and a skip
         return lines + 1
     return lines
 
@@ -320,6 +321,8 @@ def _read_jsonl(path: Path, published: dt.date | None, opts: Options) -> Iterato
         yield _skipped(str(path), exc)
     except EOFError:  # a gzip cut short: the records before the cut came out above
         yield Skipped(str(path), str(SitrepError(E.E016, path=path, reason="truncated gzip")))
+    except zlib.error:  # a garbled gzip: likewise
+        yield Skipped(str(path), str(SitrepError(E.E016, path=path, reason="corrupt gzip")))
 
 
 def _record(

@@ -26,7 +26,7 @@ import pyarrow as pa
 from sitrep import __version__
 from sitrep.errors import E, SitrepError
 from sitrep.model import Article, Extraction, Skipped, Spans, span_text
-from sitrep.options import DEFAULT_MODEL
+from sitrep.options import DEFAULT_MODEL, Options
 from sitrep.store.filters import view_sql
 
 Row = dict[str, Any]
@@ -42,6 +42,13 @@ def knowledge_version() -> str:
         if item.is_file() and item.name.endswith((".yaml", ".csv", ".tsv")):
             digest.update(item.name.encode() + b"\0" + item.read_bytes())
     return digest.hexdigest()[:12]
+
+
+def extractor_key(options: Options) -> str:
+    """What made an article's rows: sitrep, the model, the knowledge files and the options that
+    change the output. An article stored with another key is extracted again."""
+    negated = " negated" if options.negated_events else ""
+    return f"sitrep {__version__}; {options.model}; knowledge {knowledge_version()}{negated}"
 
 
 class Store:
@@ -100,7 +107,12 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def write(self, extractions: Iterable[Extraction], run_id: int | None = None) -> int:
+    def write(
+        self,
+        extractions: Iterable[Extraction],
+        run_id: int | None = None,
+        extractor: str | None = None,
+    ) -> int:
         """Store one batch in one transaction, replacing articles already stored; returns the
         number of articles written. A failure rolls the whole batch back.
 
@@ -110,7 +122,7 @@ class Store:
         batch = list({x.article.id: x for x in extractions}.values())  # last one of an id wins
         if not batch:
             return 0
-        tables = _tables(batch, run_id)
+        tables = _tables(batch, run_id, extractor)
         ids = [x.article.id for x in batch]
         con = self._writer()
         con.begin()
@@ -161,15 +173,19 @@ class Store:
         finally:
             con.unregister("_batch")
 
-    def unchanged(self, article: Article) -> bool:
-        """True when the store already holds ``article`` with the same text: ingesting it again
-        would write the same rows, so a resumed or repeated run passes it by."""
+    def unchanged(self, article: Article, extractor: str | None = None) -> bool:
+        """True when the store already holds ``article`` with the same text, extracted the same
+        way (``extractor``, see ``extractor_key``): ingesting it again would write the same
+        rows, so a resumed or repeated run passes it by; a new sitrep, model, knowledge or
+        option re-extracts it."""
         row = (
             self._writer()
-            .execute("SELECT md5(text) FROM articles WHERE id = ?", [article.id])
+            .execute("SELECT md5(text), extractor FROM articles WHERE id = ?", [article.id])
             .fetchone()
         )
-        return row is not None and row[0] == hashlib.md5(article.text.encode("utf-8")).hexdigest()
+        if row is None or row[0] != hashlib.md5(article.text.encode("utf-8")).hexdigest():
+            return False
+        return extractor is None or row[1] == extractor
 
     def start_run(self, inputs: Sequence[str], model: str = DEFAULT_MODEL) -> int:
         """Record that a run began, with the versions that will make its rows; its id."""
@@ -290,7 +306,9 @@ def _day(value: str | None) -> dt.date | None:
         return None
 
 
-def _tables(batch: list[Extraction], run_id: int | None) -> dict[str, list[Row]]:
+def _tables(
+    batch: list[Extraction], run_id: int | None, extractor: str | None
+) -> dict[str, list[Row]]:
     tables: dict[str, list[Row]] = {name: [] for name in ("articles", *CHILD_TABLES)}
     now = _now()
     for x in batch:
@@ -299,7 +317,7 @@ def _tables(batch: list[Extraction], run_id: int | None) -> dict[str, list[Row]]
             {"id": a.id, "title": a.title, "published": a.published,
              "published_source": a.published_source, "url": a.url, "source": a.source,
              "author": a.author, "text": a.text, "ingested_at": now, "run_id": run_id,
-             "record": _record(x)}
+             "record": _record(x), "extractor": extractor}
         )  # fmt: skip
         _add_entities(x, tables)
         _add_quotes_events(x, tables)

@@ -34,8 +34,13 @@ CREATE TABLE IF NOT EXISTS articles (
     text VARCHAR NOT NULL,
     ingested_at TIMESTAMP NOT NULL,
     run_id INTEGER,  -- the run that wrote it (no REFERENCES: that would index it, see above)
-    record VARCHAR  -- the Extraction record (JSON) less its text: what `export --format jsonl` writes
+    record VARCHAR,  -- the Extraction record (JSON) less its text: what `export --format jsonl` writes
+    extractor VARCHAR  -- what made its rows (Store.extractor_key): another one re-extracts it
 );
+-- Stores made before the extractor column: add it (a no-op on newer ones). Their tables keep
+-- no FOREIGN KEY clauses (CREATE TABLE IF NOT EXISTS does not alter a table); Store.write
+-- keeps them consistent all the same.
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS extractor VARCHAR;
 
 CREATE TABLE IF NOT EXISTS actors (
     article_id VARCHAR NOT NULL REFERENCES articles (id),
