@@ -73,7 +73,8 @@ def main() -> None:
 
     pipeline = Pipeline(Options())
     arts = articles(args.paths, args.copies)
-    pipeline.nlp("warm up the model")
+    for _ in pipeline.run(arts[:8]):  # load the model, lexicons and gazetteer before timing
+        pass
     plain, stored, writes = [], [], []
     for k in range(args.rounds):
         plain.append(extract_only(pipeline, arts)[0])
