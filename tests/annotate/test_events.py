@@ -652,3 +652,13 @@ def test_a_targetless_restatement_is_the_same_rejection(pipeline: Pipeline) -> N
     )
     x = pipeline.extract(Article(id=content_id(text), text=text, published=dt.date(2021, 3, 4)))
     assert [e.type for e in x.events] == ["REJECT"]
+
+
+def test_a_government_and_its_protesters_are_not_one_happening(pipeline: Pipeline) -> None:
+    """Two arrests on one day by one police, of two camps of one country, stay two."""
+    text = (
+        "Georgian police arrested Georgian opposition activists in Tbilisi on Monday. "
+        "Georgian police also arrested Georgian rebels near the border on Monday."
+    )
+    x = pipeline.extract(Article(id=content_id(text), text=text, published=dt.date(2021, 3, 4)))
+    assert [e.type for e in x.events].count("COERCE") == 2

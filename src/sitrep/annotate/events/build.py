@@ -164,12 +164,15 @@ def _hostile(cand: Candidate, others: Sequence[Candidate], lex: Lexicon) -> bool
 
 
 def side_keys(refs: tuple[ActorRef, ...], so_far: Annotations) -> frozenset[str]:
-    """Who a side is, for comparing sides: the actor's country when known ("Iran" and "an
-    Iranian spokesman" are one side), else the actor, else the words."""
-    return frozenset(
-        (_country(r.actor, so_far) or r.actor) if r.actor else r.text.lower().removeprefix("the ")
-        for r in refs
-    )
+    """Who a side is, as keys for telling repeats apart: the country and camp of ``_party``
+    when the country is known ("Iran" and "an Iranian spokesman" are one side, "the Georgian
+    government" and "Georgian protesters" two), else the actor, else the words."""
+    actors = actors_by_id(so_far.actors)
+    keys = set()
+    for ref in refs:
+        country, camp, name = _party(ref, actors)
+        keys.add(f"{country}/{camp or STATE_CAMP}" if country else name)
+    return frozenset(keys)
 
 
 def _country(actor: str | None, so_far: Annotations) -> str | None:
