@@ -42,7 +42,16 @@ from sitrep.annotate.events import lexicon
 from sitrep.annotate.events.attrs import assault_mode, confidence, troops
 from sitrep.annotate.events.build import Draft, draft, same_side, side_keys, speech_requests
 from sitrep.annotate.events.lexicon import CLAUSE_POS, Lexicon, has_word
-from sitrep.annotate.events.roles import is_purpose, prep_objects, subjects
+from sitrep.annotate.events.roles import (
+    ACL_DEP,
+    ADVCL_DEP,
+    CCOMP_DEP,
+    MARK_DEP,
+    RELCL_DEP,
+    is_purpose,
+    prep_objects,
+    subjects,
+)
 from sitrep.annotate.events.triggers import candidates
 from sitrep.annotate.places import governing_place
 from sitrep.annotate.times import governing_date
@@ -62,14 +71,10 @@ CAUSE_PREPS = ("in", "by", "during", "from")
 ASSAULT, PROTEST, REJECT = "ASSAULT", "PROTEST", "REJECT"
 # What a rejection that names nobody can be the answer to.
 ANSWERED_TYPES = ("REQUEST", "THREATEN", "ACCUSE")
-MARK_DEP = "mark"
-ADVCL_DEP = "advcl"
 GERUND_TAG = "VBG"
 # A clause coordinated with or complementing a condition is part of it.
 CONDITION_INHERIT_DEPS = ("conj", "xcomp")
 TOPIC_DEPS = ("csubj", "csubjpass")
-CCOMP_DEP = "ccomp"
-RELCL_DEP, ACL_DEP = "relcl", "acl"
 
 
 def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Sequence[Any]]:

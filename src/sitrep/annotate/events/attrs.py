@@ -8,7 +8,17 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from sitrep.annotate.events.lexicon import Lexicon, has_word
-from sitrep.annotate.events.roles import AUX_DEP, AUX_DEPS, SUBJ_DEPS, objects
+from sitrep.annotate.events.roles import (
+    ADVCL_DEP,
+    AUX_DEP,
+    AUX_DEPS,
+    COMPOUND_DEP,
+    MARK_DEP,
+    PASSIVE_SUBJ_DEPS,
+    SUBJ_DEPS,
+    XCOMP_DEP,
+    objects,
+)
 from sitrep.model import Modality
 
 NEG_DEP = "neg"
@@ -16,14 +26,8 @@ OF = "of"
 DET_DEPS = ("det", "amod")
 # "no talks", "neither the mayor nor his aides"
 NEG_DET_DEPS = (*DET_DEPS, "preconj")
-PASSIVE_SUBJ_DEPS = ("nsubjpass", "csubjpass")
-MARK_DEP = "mark"
-ADVCL_DEP = "advcl"
-XCOMP_DEP = "xcomp"
-CONJ_DEP = "conj"
 NUMMOD_DEP = "nummod"
 QUANTMOD_DEP = "quantmod"
-COMPOUND_DEP = "compound"
 # Clauses whose modality comes from the clause they depend on ("will continue to attack",
 # "will meet and sign"); negation only passes down to an infinitive ("did not agree to").
 MODAL_INHERIT_DEPS = ("xcomp", "conj")

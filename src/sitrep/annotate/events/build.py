@@ -43,11 +43,14 @@ from sitrep.annotate.events.attrs import (
 )
 from sitrep.annotate.events.lexicon import CLAUSE_POS, Lexicon, has_word
 from sitrep.annotate.events.roles import (
+    ACL_DEP,
     AUX_DEPS,
+    CONJ_DEP,
     PERSONAL_PRONOUNS,
     PREP_OBJ_DEPS,
     STRICT_PARTY_LISTS,
     THIRD_PERSON,
+    XCOMP_DEP,
     actor_ref,
     grammatical_subjects,
     is_party,
@@ -69,7 +72,6 @@ PERSON_KIND = "person"
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 SPEAKER_WORDS = frozenset({"we", "us", "our", "i", "me", "my"})
-XCOMP_DEP = "xcomp"
 # How many infinitives up an intent verb may sit ("plans to try to resume ...").
 MAX_XCOMP_CHAIN = 3
 # A dyadic event with no target needs this many actors ("talks between X and Y").
@@ -78,7 +80,7 @@ REQUEST, REJECT, THREATEN, ACCUSE = "REQUEST", "REJECT", "THREATEN", "ACCUSE"
 ASSAULT = "ASSAULT"
 # Pronouns that can stand for a struck place in a later clause ("saying they were run by").
 HELD_PRONOUNS = frozenset({"they", "it", "which", "that"})
-ACL_DEP, CONJ_DEP, BELONG = "acl", "conj", "belong"
+BELONG = "belong"
 OWN_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 REQUEST_CAMEO, REJECT_CAMEO, ALLEGE_CAMEO, ALLEGE_MODE = "100", "120", "112", "allege"
 RETREAT = "RETREAT"
