@@ -387,6 +387,15 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The council urged the ministry to delay the vote and consider a recount.",
             [("the ministry to delay the vote and consider a recount", "The council", "indirect")],
         ),
+        # a speech act with a clause opened by "that", "whether" or a wh-word reports it
+        (
+            "The senator questioned whether the budget office had counted the new tolls.",
+            [("whether the budget office had counted the new tolls", "The senator", "indirect")],
+        ),
+        (
+            "The mayor discussed how the city could pay for the bridge.",
+            [("how the city could pay for the bridge", "The mayor", "indirect")],
+        ),
     ],
 )
 def test_quotes(nlp: Language, text: str, expected: list[tuple[str, str | None, str]]) -> None:

@@ -58,6 +58,7 @@ PASSIVE_SUBJECT_DEP = "nsubjpass"  # "the plan was [announced] by ...": what was
 AGENT_DEP = "agent"
 ADVERBIAL_CLAUSE_DEP = "advcl"
 WH_TAGS = ("WRB", "WP", "WDT")  # "when", "what", "which" opening a clause
+OPEN_WORDS = ("whether", "if")  # "questioned [whether] ...": an open question as content
 INFINITIVE_MARKER_TAG = "TO"  # "to" before an infinitive
 PREP_COMPLEMENT_DEP = "pcomp"  # "according to [show] insiders": a misparsed object
 HEARER_DEPS = ("dobj", "dative")  # "told [an audience] that ..."
@@ -96,7 +97,9 @@ def _cue_span(tok: Token) -> Spans:
 def verb_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     """Reporting verbs with a clausal complement, or hanging off the clause they report."""
     for tok in cue_tokens(doc, cues):
-        if tok.pos_ not in VERB_POS or cues.lemma(tok) not in cues.clausal:
+        if tok.pos_ not in VERB_POS:
+            continue
+        if cues.lemma(tok) not in cues.clausal and not _opened_clause(tok, cues):
             continue
         reported = _complement(tok, cues)
         if reported:
@@ -108,6 +111,20 @@ def verb_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
             continue
         if content:
             yield Frame(_cue_span(tok), speaker_of(tok, cues), content, tok.idx)
+
+
+def _opened_clause(cue: Token, cues: Cues) -> bool:
+    """A speech-act verb with a clause opened by "that", "whether" or a wh-word after it
+    ("disputed that she was ill", "questioned whether he was ready"): the clause is what the
+    act was about. A bare clause after such a verb is mostly a misparse ("want they want")."""
+    if cues.lemma(cue) not in cues.objects:
+        return False
+    return any(
+        c.dep_ in COMPLEMENT_DEPS
+        and c.i > cue.i
+        and (has_that(c) or c.left_edge.tag_ in WH_TAGS or c.left_edge.lower_ in OPEN_WORDS)
+        for c in cue.children
+    )
 
 
 def _parenthetical(cue: Token) -> bool:
