@@ -85,7 +85,6 @@ TOP_SKIP_DEPS = (
 )
 MAX_SEARCH_DEPTH = 4
 INSTRUMENTS = "weapons"  # what is fired is not whom it is fired at
-ADVCL_DEP = "advcl"
 PURPOSE_TO = "to"
 
 # The sides of an event noun, when a role lands on one ("condemned Israel's strikes" -> Israel).

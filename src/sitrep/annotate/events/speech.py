@@ -14,13 +14,12 @@ from spacy.tokens import Token
 
 from sitrep.annotate.base import Annotations
 from sitrep.annotate.events.lexicon import CLAUSE_POS, Lexicon, has_word
-from sitrep.annotate.events.roles import actor_ref, conjuncts, subjects
+from sitrep.annotate.events.roles import POSS_DEP, actor_ref, conjuncts, subjects
 from sitrep.model import ActorRef, Quote, span_text
 from sitrep.nlp import overlaps
 
 # How a reported clause hangs from its reporting verb or noun.
 REPORTED_DEPS = ("ccomp", "xcomp", "pcomp", "parataxis", "acl", "advcl", "conj", "prep", "pobj")
-POSS_DEP = "poss"
 # The speaker's own side, and the generic "you" ("you have to pay your way"): neither
 # is a party a request can be made of.
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my", "you", "your"})

@@ -25,9 +25,13 @@ from sitrep.annotate.events.lexicon import (
     has_word,
 )
 from sitrep.annotate.events.roles import (
+    ACL_DEP,
+    CCOMP_DEP,
     DATE_ENTS,
+    POSS_DEP,
     PREP_OBJ_DEPS,
     SUBJ_DEPS,
+    XCOMP_DEP,
     follow,
     is_passive,
     listed_with,
@@ -41,13 +45,8 @@ VERB_POS = ("VERB",)
 ADJ_POS = ("ADJ",)
 PRT_DEP = "prt"
 PREP_DEPS = ("prep", "agent", "dative")
-XCOMP_DEP = "xcomp"
-CCOMP_DEP = "ccomp"
 ACOMP_DEP = "acomp"
-ACL_DEP = "acl"
 MOD_DEPS = ("amod", "compound", "nmod")
-POSS_DEP = "poss"
-CONJ_DEP = "conj"
 PLURAL_TAGS = ("NNS", "NNPS")
 STATE_ENTS = ("GPE", "NORP")
 # Prepositions that date an event rather than name a party ("on Friday", "in May").
