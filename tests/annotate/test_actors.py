@@ -287,3 +287,24 @@ def test_bare_role_is_its_holder_before_a_later_country(nlp: Language) -> None:
     by_id = {a.id: a for a in actors}
     role = next(m for m in mentions if m.text == "The chancellor")
     assert by_id[role.actor_id].name == "Olga Brandt"
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "person"),
+    [
+        # titles: "He" skips the salient subject, a woman
+        ("Ms Lena Holm met Mr Tomas Berg in Oslo. He said the talks went well.", "He",
+         "Tomas Berg"),
+        # a role word in an apposition
+        ("Tomas Berg thanked Lena Holm, a spokeswoman. She said the deal was close.", "She",
+         "Lena Holm"),
+        # a pronoun that had one person to point to tells that person's gender
+        ("Lena Holm spoke first. She was brief. Tomas Berg thanked Lena Holm. She smiled.",
+         "She", "Lena Holm"),
+    ],
+)  # fmt: skip
+def test_pronouns_agree_in_gender_where_the_text_says_it(
+    nlp: Language, text: str, pronoun: str, person: str
+) -> None:
+    found = actor_of(nlp, text, pronoun)
+    assert found is not None and found.name == person

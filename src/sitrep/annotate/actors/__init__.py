@@ -35,6 +35,7 @@ Actor ids are stable across articles:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -63,6 +64,7 @@ from sitrep.annotate.actors.phrases import (
     describe,
     is_head,
     match_names,
+    norm_cached,
     premods,
 )
 from sitrep.annotate.base import Annotations
@@ -82,6 +84,8 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Passes over people: the second one reads titles that name another person ("Putin's envoy"),
 # whose country the first pass found.
 PEOPLE_PASSES = 2
+# A person whose words say both genders (a parse gone wrong): agrees with any pronoun.
+UNKNOWN_GENDER = "?"
 
 
 class _Found:
@@ -182,6 +186,7 @@ class _Reader:
         self.people: list[Person] = []
         self.ctx = Ctx(doc, kb, hit_at, self._person_country)
         self.seen: list[coref.Seen] = []
+        self.gender: dict[int, str] = {}  # person -> "m"/"f", from titles, roles, pronouns
 
     def _person_country(self, tok: Token) -> str | None:
         k = self.person_at.get(tok.i)
@@ -202,6 +207,11 @@ class _Reader:
         self.seen.sort(key=lambda s: s.tok)
 
     def _add_person(self, name: NameSpan, said: Said, person: int) -> None:
+        words = [*self.doc[said.start : name.start], *(self.people[person].role or "").split()]
+        if said.appos is not None:
+            words += list(self.doc[said.appos[0] : said.appos[1]])
+        for word in words:
+            self._learn_gender(person, self.kb.gender_of.get(norm_cached(str(word))))
         actor = person_actor(self.people[person])
         self.found.add(said.start, name.end, actor)
         self.seen.append(coref.seen(self.doc[name.start : name.end].root, self.sents, person))
@@ -329,12 +339,33 @@ class _Reader:
         actor = Actor(actor_id(name, country, None, kind), name, country, None, kind)
         self.found.add(start, end, actor)
 
+    def _agrees(self, person: int, *, gender: str | None) -> int:
+        """2: the person is known to be of the pronoun's gender, 1: not known, 0: the other."""
+        known = self.gender.get(person, UNKNOWN_GENDER)
+        if gender is None or known == UNKNOWN_GENDER:
+            return 1
+        return 2 if known == gender else 0
+
+    def _learn_gender(self, person: int, gender: str | None) -> None:
+        """Record what the words say of a person's gender; words that disagree unsay it."""
+        if gender is None or self.gender.get(person) == UNKNOWN_GENDER:
+            return
+        known = self.gender.setdefault(person, gender)
+        if known != gender:
+            self.gender[person] = UNKNOWN_GENDER
+
     def pronoun_rule(self) -> None:
         for tok in self.doc:
             if not coref.is_person_pronoun(tok, self.kb.pronouns):
                 continue
-            person = coref.pronoun_antecedent(tok, self.sents, self.seen)
-            if person is not None:
+            said = self.kb.gender_of.get(tok.lower_)
+            found = coref.pronoun_antecedent(
+                tok, self.sents, self.seen, partial(self._agrees, gender=said)
+            )
+            if found is not None:
+                person, alone = found
+                if alone:
+                    self._learn_gender(person, said)
                 self.found.add(tok.i, tok.i + 1, person_actor(self.people[person]), pronoun=True)
                 self.person_at[tok.i] = person
                 self.seen.append(coref.seen(tok, self.sents, person))

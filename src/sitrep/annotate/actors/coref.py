@@ -8,8 +8,9 @@ The salience rule is simple on purpose, and it is what news prose mostly does:
   the last person named there, looking back at most ``LOOKBACK_SENTENCES`` sentences;
 - a bare role ("the minister", "the Kenyan president") refers to the last person before it whose
   role has that word and whose country does not contradict the phrase's.
-Gender is not checked: no name list available here tells it reliably, and news rarely alternates
-"he" and "she" between two people within one sentence window.
+Gender is checked where the text tells it, never from first names (no list says them reliably):
+titles and role words ("Ms", "spokeswoman", "King") and a pronoun that had only one person to
+point to; "she" then skips a person known to be a man.
 """
 
 from __future__ import annotations
@@ -55,14 +56,22 @@ def _salient(candidates: Sequence[Seen]) -> int:
     return (subjects or candidates)[-1].person
 
 
-def pronoun_antecedent(tok: Token, sents: Sequence[int], mentions: Sequence[Seen]) -> int | None:
-    """The person a third-person pronoun refers to, by the salience rule above."""
+def pronoun_antecedent(
+    tok: Token, sents: Sequence[int], mentions: Sequence[Seen], agree: Callable[[int], int]
+) -> tuple[int, bool] | None:
+    """The person a third-person pronoun refers to, by the salience rule above, among the
+    persons whose gender ``agree`` does not rule out (0: the words say the other gender, 1: they
+    say nothing, 2: they say this one; a person known to agree is preferred); and whether that
+    person was the only one in the sentence where the search stopped (then the pronoun tells
+    the person's gender)."""
     here = sents[tok.i]
     before = [s for s in mentions if s.tok < tok.i]
     for back in range(here, max(-1, here - LOOKBACK_SENTENCES - 1), -1):
         there = [s for s in before if s.sent == back]
-        if there:
-            return _salient(there)
+        best = max((agree(s.person) for s in there), default=0)
+        if best:
+            chosen = _salient([s for s in there if agree(s.person) == best])
+            return chosen, len({s.person for s in there}) == 1
     return None
 
 

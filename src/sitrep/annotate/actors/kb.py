@@ -76,6 +76,7 @@ class KB:
     located: frozenset[str]  # prepositions after a group that say where it is
     placing: frozenset[str]  # lemmas of participles that put a body somewhere ("based in")
     pronouns: frozenset[str]
+    gender_of: Mapping[str, str]  # pronoun, title or role word -> "m" or "f"
     nationals: str  # the sector of a nation's people ("Iranians")
     country_names: Mapping[str, str]  # iso3 -> name
     iso3: Mapping[str, str]  # iso2 -> iso3 (the gazetteer's codes to the actors')
@@ -188,6 +189,17 @@ def _actor_entries(names: _Names) -> None:
             names.add([item["name"], *_strings(ACTORS, item, "aliases")], entry)
 
 
+def _genders(grammar: Any) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for gender, keys in (
+        ("m", ("male_pronouns", "male_words")),
+        ("f", ("female_pronouns", "female_words")),
+    ):
+        for key in keys:
+            found.update((norm(w), gender) for w in _strings(AGENTS, grammar, key))
+    return found
+
+
 def _agent_table(data: Any) -> dict[str, Agent]:
     weak = {norm(w) for w in _strings(AGENTS, data, "weak")}
     posted = {norm(w) for w in _strings(AGENTS, data, "posted")}
@@ -230,6 +242,7 @@ def load() -> KB:
         located=frozenset(norm(w) for w in _strings(AGENTS, grammar, "located_prepositions")),
         placing=frozenset(norm(w) for w in _strings(AGENTS, grammar, "placing_verbs")),
         pronouns=frozenset(norm(w) for w in _strings(AGENTS, grammar, "person_pronouns")),
+        gender_of=_genders(grammar),
         nationals=require(AGENTS, agents_data, "nationals", str),
         country_names=country_names,
         iso3={row["iso2"]: row["iso3"] for row in load_csv(COUNTRIES, ("iso3", "iso2"))},
