@@ -247,7 +247,7 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             [("The harbour will reopen in May", "Anna Berg", "indirect")],
         ),
         ("Stealth Over Health: A Long Night at the Hospital\n\nThe story follows.", []),
-        ("The ministry met.\n\nPoll: Voters back the new budget plan", []),
+        ("The ministry met.\n\nPoll: Turnout falls in the north", []),
         # a verb of construal takes an object and "as"; alone it is no attribution
         (
             "Many voters saw the remark as a dig at the army.",
@@ -396,6 +396,15 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The mayor discussed how the city could pay for the bridge.",
             [("how the city could pay for the bridge", "The mayor", "indirect")],
         ),
+        # a stance verb is a speech act with a person or a position as its object
+        (
+            "The senator attacked Anna Berg for her vote on the budget.",
+            [("Anna Berg for her vote on the budget", "The senator", "indirect")],
+        ),
+        (
+            "The mayor defended his plan at a town hall on Monday.",
+            [("his plan", "The mayor", "indirect")],
+        ),
     ],
 )
 def test_quotes(nlp: Language, text: str, expected: list[tuple[str, str | None, str]]) -> None:
@@ -412,6 +421,8 @@ def test_quotes(nlp: Language, text: str, expected: list[tuple[str, str | None, 
         "The army defended the border town for three weeks.",
         "The bridge was destroyed by the flood.",
         "The rebels attacked the convoy near the border.",
+        "The gunmen attacked the guards at dawn.",
+        "The militia backed the trucks into the square.",
         "The minister said nothing when the reporters arrived.",
         "The minister spoke before he left the hall.",
         "UPDATE: The bridge reopened on Monday morning.",

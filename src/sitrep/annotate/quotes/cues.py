@@ -46,6 +46,8 @@ class Cues:
     cognition: frozenset[str]
     objects: frozenset[str]
     object_preps: frozenset[tuple[str, ...]]
+    stances: frozenset[str]
+    stance_objects: frozenset[str]
     requests: frozenset[str]
     naming: frozenset[str]
     manner: frozenset[str]
@@ -79,7 +81,7 @@ class Cues:
         """Every lemma a frame may start from: a token outside this set is no cue."""
         return frozenset().union(
             self.framing, self.nouns, self.intentions, self.evidentials, self.aim_nouns,
-            self.passives, self.construals, self.media,
+            self.passives, self.construals, self.media, self.stances,
             (p[0] for p in self.object_preps),
         )  # fmt: skip
 
@@ -138,6 +140,8 @@ def load() -> Cues:
         cognition=_words(data, "cognition"),
         objects=frozenset(p[0] for p in _sequences(data, "objects") if len(p) == 1),
         object_preps=frozenset(p for p in _sequences(data, "objects") if len(p) == 2),
+        stances=_words(data, "stances"),
+        stance_objects=_words(data, "stance_objects"),
         requests=_words(data, "requests"),
         naming=_words(data, "naming"),
         manner=_words(data, "manner"),

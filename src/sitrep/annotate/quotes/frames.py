@@ -48,6 +48,9 @@ PREP_DEP = "prep"  # "called [for talks]"
 ADVERB_DEP = "advmod"  # "shows Smith [ahead]"
 COMMON_NOUN_POS = "NOUN"  # "expressed [concern] about ...", not a name
 TOPIC_DEPS = ("pobj", "pcomp")  # "concern about [the plan]", "doubts about [running]"
+PERSON_ENT = "PERSON"  # "attacked [Anna Berg]": a stance verb's object that makes it speech
+REFLEXIVE_TAG = "PRP"
+REFLEXIVE_ENDINGS = ("self", "selves")  # "defended [himself]"
 AS = "as"  # "saw the remark [as] a dig"
 INFINITIVE_DEP = "xcomp"  # "urged voters [to stay home]"
 PASSIVE_AUX_DEP = "auxpass"
@@ -242,11 +245,25 @@ def _object_parts(tok: Token, cues: Cues) -> tuple[list[Token], list[Token]]:
         if held is not None:
             return [tok, *held], list(held[1].children)
         return [tok], objs + _adjacent(objs, preps, cues)
+    if lemma in cues.stances and objs and _position(objs[0], cues):
+        return [tok], objs + _adjacent(objs, preps, cues)  # "attacked [her rival] [for ...]"
     if lemma in cues.construals and objs and any(p.lower_ == AS for p in preps):
         return [tok], objs + _adjacent(objs, preps, cues)  # "saw [the remark] [as a dig]"
     if topic is not None and lemma in cues.framing:
         return [tok, topic], list(topic.children)  # "bragged [about] his polls"
     return [tok], []
+
+
+def _position(obj: Token, cues: Cues) -> bool:
+    """Whether a stance verb's object makes it a speech act: a person by name ("attacked
+    Anna Berg"), the subject itself ("defended himself"), or a noun of a position or a
+    statement ("backed the plan", "defended his remarks"). A place, a force or a thing
+    ("attacked the convoy", "defended the town") is the physical act."""
+    return (
+        obj.ent_type_ == PERSON_ENT
+        or (obj.tag_ == REFLEXIVE_TAG and obj.lower_.endswith(REFLEXIVE_ENDINGS))
+        or cues.lemma(obj) in cues.stance_objects
+    )
 
 
 def _topic_of(objs: list[Token], cues: Cues) -> tuple[Token, Token] | None:
