@@ -91,6 +91,8 @@ def actor_of(nlp: Language, text: str, phrase: str) -> Actor | None:
         ("Residents of Mosul fled the fighting.", "Residents", "IRQ", "CVL"),  # gazetteer
         ("Farmers in Punjab blocked the highway.", "Farmers", None, "AGR"),  # India or Pakistan
         ("Aceh rebels attacked the convoy.", "Aceh rebels", "IDN", "REB"),
+        ("Ethnic Russians in Latvia demanded citizenship.", "Russians", "LVA", "CVL"),
+        ("Ethnic Serbs marched on Friday.", "Serbs", None, "CVL"),  # a people, no state said
         ("The Sindh government banned the rally.", "The Sindh government", "PAK", "GOV"),
     ],
 )  # fmt: skip

@@ -63,6 +63,7 @@ from sitrep.annotate.actors.phrases import (
     Hit,
     describe,
     is_head,
+    located_country,
     match_names,
     norm_cached,
     premods,
@@ -299,7 +300,12 @@ class _Reader:
                 continue
             actor = entry_actor(hit.entry, self.kb)
             if self._nationals(hit):
-                actor = group_actor(hit.entry.country, self.kb.nationals, self.kb)
+                country = hit.entry.country
+                root = self.doc[hit.start : hit.end].root
+                if any(actor_kb.norm(c.text) in self.kb.ethnic for c in root.lefts):
+                    # "ethnic Albanians in Serbia": a people, not a state; theirs is where they are
+                    country = located_country(root, self.ctx)
+                actor = group_actor(country, self.kb.nationals, self.kb)
             if actor is not None:
                 self.found.add(_with_article(self.doc, hit.start, hit.end), hit.end, actor)
 

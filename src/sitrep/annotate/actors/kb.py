@@ -77,6 +77,7 @@ class KB:
     placing: frozenset[str]  # lemmas of participles that put a body somewhere ("based in")
     pronouns: frozenset[str]
     gender_of: Mapping[str, str]  # pronoun, title or role word -> "m" or "f"
+    ethnic: frozenset[str]  # modifiers that make a plural demonym a people, not a state's
     nationals: str  # the sector of a nation's people ("Iranians")
     country_names: Mapping[str, str]  # iso3 -> name
     iso3: Mapping[str, str]  # iso2 -> iso3 (the gazetteer's codes to the actors')
@@ -243,6 +244,7 @@ def load() -> KB:
         placing=frozenset(norm(w) for w in _strings(AGENTS, grammar, "placing_verbs")),
         pronouns=frozenset(norm(w) for w in _strings(AGENTS, grammar, "person_pronouns")),
         gender_of=_genders(grammar),
+        ethnic=frozenset(norm(w) for w in _strings(AGENTS, grammar, "ethnic_modifiers")),
         nationals=require(AGENTS, agents_data, "nationals", str),
         country_names=country_names,
         iso3={row["iso2"]: row["iso3"] for row in load_csv(COUNTRIES, ("iso3", "iso2"))},

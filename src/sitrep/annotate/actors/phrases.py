@@ -243,6 +243,12 @@ def _located(head: Token, ctx: Ctx, of_too: bool) -> tuple[str | None, int]:
     return None, head.i
 
 
+def located_country(head: Token, ctx: Ctx) -> str | None:
+    """The country of where the group headed by ``head`` is ("... in Serbia"), if its words
+    say."""
+    return _located(head, ctx, of_too=False)[0]
+
+
 def _place_objects(head: Token, kb: KB, of_too: bool) -> Iterator[Token]:
     """The objects of the prepositions after ``head`` that can say where it is, directly or
     through a placing participle ("based in")."""
