@@ -405,6 +405,11 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The mayor defended his plan at a town hall on Monday.",
             [("his plan", "The mayor", "indirect")],
         ),
+        # a name's naming in the present tense is a headline's statement, not a habit
+        (
+            "Senator Anna Berg calls the tax plan “a disaster for farmers” in a new ad.",
+            [("the tax plan “a disaster for farmers”", "Senator Anna Berg", "mixed")],
+        ),
     ],
 )
 def test_quotes(nlp: Language, text: str, expected: list[tuple[str, str | None, str]]) -> None:

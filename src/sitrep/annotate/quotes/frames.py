@@ -51,6 +51,7 @@ TOPIC_DEPS = ("pobj", "pcomp")  # "concern about [the plan]", "doubts about [run
 PERSON_ENT = "PERSON"  # "attacked [Anna Berg]": a stance verb's object that makes it speech
 REFLEXIVE_TAG = "PRP"
 REFLEXIVE_ENDINGS = ("self", "selves")  # "defended [himself]"
+NAME_POS = "PROPN"
 AS = "as"  # "saw the remark [as] a dig"
 INFINITIVE_DEP = "xcomp"  # "urged voters [to stay home]"
 PASSIVE_AUX_DEP = "auxpass"
@@ -238,8 +239,9 @@ def _object_parts(tok: Token, cues: Cues) -> tuple[list[Token], list[Token]]:
     if preps and (lemma, preps[0].lower_) in cues.object_preps:
         said = [*preps[0].children, *objs]  # "referred to [X] [as Y]"
         return [tok, preps[0]], said + _adjacent([preps[0]], preps[1:], cues)
-    if lemma in cues.naming and tok.tag_ in PRESENT_TAGS and _quoted_label(tok):
-        return [tok], []  # "the group calls its men “martyrs”": a habit of naming, no statement
+    habit = lemma in cues.naming and tok.tag_ in PRESENT_TAGS and _quoted_label(tok)
+    if habit and not _named_subject(tok):
+        return [tok], []  # "the group calls its men “martyrs”": a habit of naming
     if lemma in cues.objects and objs:
         held = _topic_of(objs, cues)
         if held is not None:
@@ -287,6 +289,13 @@ def _set_off(tok: Token) -> bool:
     writer's gloss on what was said, whatever the parser hung it on."""
     left = tok.left_edge.i
     return left > 0 and tok.doc[left - 1].text in DASHES
+
+
+def _named_subject(tok: Token) -> bool:
+    """Whether a verb's subject is a name: a person or body named in the present tense of a
+    naming verb is a headline's statement ("Berg Calls Tax Plan “A Disaster”"), where a
+    common noun names a group's habit ("the rebels call their men “lions”")."""
+    return any(c.dep_ in SUBJECT_DEPS and c.pos_ == NAME_POS for c in tok.children)
 
 
 def _quoted_label(tok: Token) -> bool:
