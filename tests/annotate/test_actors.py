@@ -93,6 +93,8 @@ def actor_of(nlp: Language, text: str, phrase: str) -> Actor | None:
         ("Aceh rebels attacked the convoy.", "Aceh rebels", "IDN", "REB"),
         ("Ethnic Russians in Latvia demanded citizenship.", "Russians", "LVA", "CVL"),
         ("Ethnic Serbs marched on Friday.", "Serbs", None, "CVL"),  # a people, no state said
+        ("Anti-American protesters marched in Karachi.", "protesters", None, "CVL"),  # a side
+        ("Pro-Iranian Hezbollah fired rockets.", "Hezbollah", "LBN", "REB"),
         ("The Sindh government banned the rally.", "The Sindh government", "PAK", "GOV"),
     ],
 )  # fmt: skip

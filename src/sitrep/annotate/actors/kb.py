@@ -78,6 +78,7 @@ class KB:
     pronouns: frozenset[str]
     gender_of: Mapping[str, str]  # pronoun, title or role word -> "m" or "f"
     ethnic: frozenset[str]  # modifiers that make a plural demonym a people, not a state's
+    allegiance: frozenset[str]  # "pro", "anti": before "-" + a country, a side taken
     nationals: str  # the sector of a nation's people ("Iranians")
     country_names: Mapping[str, str]  # iso3 -> name
     iso3: Mapping[str, str]  # iso2 -> iso3 (the gazetteer's codes to the actors')
@@ -245,6 +246,7 @@ def load() -> KB:
         pronouns=frozenset(norm(w) for w in _strings(AGENTS, grammar, "person_pronouns")),
         gender_of=_genders(grammar),
         ethnic=frozenset(norm(w) for w in _strings(AGENTS, grammar, "ethnic_modifiers")),
+        allegiance=frozenset(norm(w) for w in _strings(AGENTS, grammar, "allegiance_prefixes")),
         nationals=require(AGENTS, agents_data, "nationals", str),
         country_names=country_names,
         iso3={row["iso2"]: row["iso3"] for row in load_csv(COUNTRIES, ("iso3", "iso2"))},

@@ -94,7 +94,8 @@ def norm_cached(text: str) -> str:
 
 
 def match_names(doc: Doc, kb: KB) -> list[Hit]:
-    """Every known name in the text, longest match first, left to right, none overlapping."""
+    """Every known name in the text, longest match first, left to right, none overlapping; a
+    country taken sides with ("anti-American", "pro-Iranian") names no actor and is left out."""
     keys = [norm_cached(t.text) if not t.is_space else "" for t in doc]
     glue = [" " if t.whitespace_ else "" for t in doc]
     hits: list[Hit] = []
@@ -104,9 +105,17 @@ def match_names(doc: Doc, kb: KB) -> list[Hit]:
         if hit is None:
             i += 1
         else:
-            hits.append(hit)
+            if not _allegiance(doc, hit.start, kb):
+                hits.append(hit)
             i = hit.end
     return hits
+
+
+def _allegiance(doc: Doc, start: int, kb: KB) -> bool:
+    """Is the name at ``start`` the country of a "pro-"/"anti-" modifier?"""
+    if start < 2 or doc[start - 1].text != "-":
+        return False
+    return norm_cached(doc[start - 2].text) in kb.allegiance
 
 
 def _longest_at(doc: Doc, i: int, keys: list[str], glue: list[str], kb: KB) -> Hit | None:
