@@ -247,6 +247,12 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             [("The harbour will reopen in May", "Anna Berg", "indirect")],
         ),
         ("Stealth Over Health: A Long Night at the Hospital\n\nThe story follows.", []),
+        # a headline source the parser does not tag is a name when the article names it later
+        (
+            "Okafor: The harbour tax must go\n\nThe mayor, Grace Okafor, spoke on Monday.",
+            [("The harbour tax must go", "Okafor", "indirect")],
+        ),
+        ("Update: The harbour tax must go\n\nThe mayor, Grace Okafor, spoke on Monday.", []),
         ("The ministry met.\n\nPoll: Turnout falls in the north", []),
         # a verb of construal takes an object and "as"; alone it is no attribution
         (

@@ -111,8 +111,23 @@ def headline_quote(doc: Doc, cues: Cues) -> list[Found]:
     if m is None or len(m.group("rest").split()) < MIN_HEADLINE_WORDS:
         return []
     label = doc.char_span(*m.span("label"), alignment_mode="expand")
-    named = label is not None and all(t.ent_type_ in NAME_ENTITIES for t in label)
+    named = label is not None and (
+        all(t.ent_type_ in NAME_ENTITIES for t in label) or _named_later(doc, label.text)
+    )
     if not named and m.group("label").lower() not in cues.headline_sources:
         return []
     content = (trimmed(text, m.start("rest"), m.end("rest")),)
     return [Found(content, (m.span("colon"),), (m.span("label"),), "indirect")]
+
+
+def _named_later(doc: Doc, label: str) -> bool:
+    """Whether the article names the headline's source further on ("Berg: ..." and later "Anna
+    Berg said"): the parser seldom tags a lone capitalised word opening a headline as a name,
+    and a section label ("Update: ...") is never one in the text."""
+    words = label.split()
+    return any(
+        ent.label_ in NAME_ENTITIES
+        and ent.start_char > len(label)
+        and any(ent[i : i + len(words)].text == label for i in range(len(ent)))
+        for ent in doc.ents
+    )
