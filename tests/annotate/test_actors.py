@@ -312,3 +312,18 @@ def test_pronouns_agree_in_gender_where_the_text_says_it(
 ) -> None:
     found = actor_of(nlp, text, pronoun)
     assert found is not None and found.name == person
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor_id"),
+    [
+        ("Hamas gunmen opened fire near the crossing.", "Hamas gunmen", "hamas@PSE"),
+        ("NATO troops arrived in Pristina.", "NATO troops", "nato"),
+        ("A Hamas commander was killed.", "A Hamas commander", "PSE-REB"),  # one of its people
+    ],
+)
+def test_an_organisations_people_are_the_organisation(
+    nlp: Language, text: str, phrase: str, actor_id: str
+) -> None:
+    found = actor_of(nlp, text, phrase)
+    assert found is not None and found.id == actor_id

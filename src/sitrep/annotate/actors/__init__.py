@@ -252,6 +252,14 @@ class _Reader:
         if person is not None:
             self.found.add(desc.start, tok.i + 1, person_actor(self.people[person]))
             return
+        members = not desc.agent.person or tok.tag_ in PLURAL_TAGS  # "fighters", not "leader"
+        owner = (
+            entry_actor(desc.owner, self.kb) if desc.owner and desc.owner.how == "named" else None
+        )
+        if owner is not None and members:
+            # "Hamas gunmen", "NATO troops": the organisation's own people act as it
+            self.found.add(desc.start, desc.end + 1, owner)
+            return
         country = country or self._recent_country(tok, desc)
         actor = group_actor(country, desc.sector, self.kb) if desc.sector else None
         if actor is not None:  # a phrase without a sector ("Trump's supporters") is no actor

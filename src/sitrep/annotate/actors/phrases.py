@@ -75,6 +75,7 @@ class Desc:
     sector: str | None
     role: str
     countries: tuple[tuple[str, Hit], ...]
+    owner: Entry | None = None  # a named organisation among the modifiers ("Hamas gunmen")
 
 
 @dataclass(frozen=True)
@@ -356,4 +357,4 @@ def describe(
         country = _places_country(range(mods[0].i, a_start), ctx)
     role = " ".join(ctx.doc[a_start : _role_end(head) + 1].text.split())
     countries = tuple(mod.countries) if len(distinct) > 1 else ()
-    return Desc(head.i, floor, end, agent, country, sector, role, countries)
+    return Desc(head.i, floor, end, agent, country, sector, role, countries, mod.owner)
