@@ -411,6 +411,21 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The mayor defended his plan at a town hall on Monday.",
             [("his plan", "The mayor", "indirect")],
         ),
+        # a parenthetical speech verb attributes its sentence, whatever the parser hung on it
+        (
+            "Back in the capital, the envoy said, he decided to resign.",
+            [("Back in the capital | he decided to resign", "the envoy", "indirect")],
+        ),
+        (
+            "To understand the real plan, the chief justice said, one should visit this museum.",
+            [
+                (
+                    "To understand the real plan | one should visit this museum",
+                    "the chief justice",
+                    "indirect",
+                )
+            ],
+        ),
         # a name's naming in the present tense is a headline's statement, not a habit
         (
             "Senator Anna Berg calls the tax plan “a disaster for farmers” in a new ad.",

@@ -109,7 +109,7 @@ def verb_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
         if reported:
             content = token_runs(reported)
         elif cues.lemma(tok) in cues.speech and _parenthetical(tok):
-            inner = {t.i for t in tok.subtree}
+            inner = {t.i for t in _attribution_words(tok)}
             content = token_runs(t for t in tok.sent.root.subtree if t.i not in inner)
         else:
             continue
@@ -131,13 +131,22 @@ def _opened_clause(cue: Token, cues: Cues) -> bool:
     )
 
 
+def _attribution_words(cue: Token) -> list[Token]:
+    """A parenthetical cue's own words: its subtree from its subject on. What the parser
+    hung on it before the subject is a piece of the sentence it reports ("To see the plan,
+    she said, one must visit": "To see the plan" is said)."""
+    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i), None)
+    start = subject.left_edge.i if subject is not None else cue.left_edge.i
+    return [t for t in cue.subtree if t.i >= start]
+
+
 def _parenthetical(cue: Token) -> bool:
     """An attribution set off inside or after the sentence it reports ("The talks, he said,
     failed"; "The talks failed, he said."): it then reports the whole sentence. One after a
     colon or semicolon opens a statement of its own instead."""
     if cue.dep_ != PARENTHETICAL_DEP:
         return False
-    words = [t for t in cue.subtree if not t.is_punct]
+    words = [t for t in _attribution_words(cue) if not t.is_punct]
     doc, left, right = cue.doc, words[0].i, words[-1].i
     set_off = left > 0 and doc[left - 1].is_punct and doc[left - 1].text not in CLAUSE_BREAKS
     return set_off and (right + 1 == len(doc) or doc[right + 1].is_punct)
@@ -149,7 +158,10 @@ def _complement(cue: Token, cues: Cues) -> list[Token]:
     ends a statement, so words across one from the cue are not its content, whatever the
     parser hung on it."""
     comps = [
-        c for c in cue.children if c.dep_ in COMPLEMENT_DEPS or _misparsed_clause(cue, c, cues)
+        c
+        for c in cue.children
+        if (c.dep_ in COMPLEMENT_DEPS or _misparsed_clause(cue, c, cues))
+        and not _attribution_of(c, cues)
     ]
     if not comps:
         comps = _that_relative(cue)
@@ -167,6 +179,12 @@ def _complement(cue: Token, cues: Cues) -> list[Token]:
         if any(not t.is_punct for t in words):
             return words
     return []
+
+
+def _attribution_of(child: Token, cues: Cues) -> bool:
+    """A parenthetical speech verb hanging off the clause it attributes ("Back home, she
+    said, he decided to run"): the attribution of the cue's clause, not what the cue reports."""
+    return cues.lemma(child) in cues.speech and _parenthetical(child)
 
 
 def _that_relative(cue: Token) -> list[Token]:
