@@ -426,6 +426,15 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
                 )
             ],
         ),
+        # speech acts of comparison, scorn and apology take their object as what was said
+        (
+            "The union leader compared the new contract to a pay cut.",
+            [("the new contract to a pay cut", "The union leader", "indirect")],
+        ),
+        (
+            "She apologized for her remarks about the farmers.",
+            [("her remarks about the farmers", "She", "indirect")],
+        ),
         # a name's naming in the present tense is a headline's statement, not a habit
         (
             "Senator Anna Berg calls the tax plan “a disaster for farmers” in a new ad.",
