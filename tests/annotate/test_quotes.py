@@ -435,6 +435,11 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "She apologized for her remarks about the farmers.",
             [("her remarks about the farmers", "She", "indirect")],
         ),
+        # a verb of manner right before a quotation frames it without a comma
+        (
+            'The crowd chanted "Lock her up" as he spoke.',
+            [('"Lock her up"', "The crowd", "direct")],
+        ),
         # a name's naming in the present tense is a headline's statement, not a habit
         (
             "Senator Anna Berg calls the tax plan “a disaster for farmers” in a new ad.",

@@ -109,12 +109,19 @@ def _cue_after(page: _Page, q: Quoted) -> Token | None:
 
 def _cue_before(page: _Page, q: Quoted) -> Token | None:
     """The nearest speech verb before a quotation that a colon or comma leads into, in the same
-    sentence or at the end of the paragraph before."""
+    sentence or at the end of the paragraph before; or a verb of manner right before it."""
     end = q.start
     while end > 0 and page.text[end - 1].isspace():
         end -= 1
     lead = page.text[max(0, end - len(COMPLEMENT_WORD)) : end]
-    if not lead or (lead[-1] not in LEAD_IN_PUNCT and lead != COMPLEMENT_WORD):
+    if not lead:
+        return None
+    if lead[-1] not in LEAD_IN_PUNCT and lead != COMPLEMENT_WORD:
+        # a verb of manner right before the quotation frames it ('chanted "Lock her up"'); a
+        # speech verb there takes it as its complement, which the verb frames read
+        verb = next(iter(page.before(end, 1)), None)
+        if verb is not None and _is_cue(verb, page.cues):
+            return verb if page.cues.lemma(verb) in page.cues.manner else None
         return None
     for tok in page.before(end, MAX_GAP):
         if tok.text in SENTENCE_END or tok.text in page.cues.marks.all:
