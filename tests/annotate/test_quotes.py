@@ -440,6 +440,11 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             'The crowd chanted "Lock her up" as he spoke.',
             [('"Lock her up"', "The crowd", "direct")],
         ),
+        # an "as" clause of saying attributes the clause it hangs on
+        (
+            "As the mayor noted, the bridge is older than the town.",
+            [("the bridge is older than the town", "the mayor", "indirect")],
+        ),
         # a name's naming in the present tense is a headline's statement, not a habit
         (
             "Senator Anna Berg calls the tax plan “a disaster for farmers” in a new ad.",

@@ -111,10 +111,25 @@ def verb_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
         elif cues.lemma(tok) in cues.speech and _parenthetical(tok):
             inner = {t.i for t in _attribution_words(tok)}
             content = token_runs(t for t in tok.sent.root.subtree if t.i not in inner)
+        elif cues.lemma(tok) in cues.speech and _as_clause(tok):
+            inner = {t.i for t in tok.subtree}
+            content = token_runs(t for t in tok.head.subtree if t.i not in inner)
         else:
             continue
         if content:
             yield Frame(_cue_span(tok), speaker_of(tok, cues), content, tok.idx)
+
+
+def _as_clause(cue: Token) -> bool:
+    """An "as" clause of saying with nothing said in it ("As the mayor noted, the bridge is
+    old"; "Taxes, as she said, will rise"): it attributes the clause it hangs on."""
+    kids = list(cue.children)
+    return (
+        cue.dep_ == ADVERBIAL_CLAUSE_DEP
+        and any(c.dep_ == MARK_DEP and c.lower_ == AS for c in kids)
+        and any(c.dep_ in SUBJECT_DEPS for c in kids)
+        and not any(c.dep_ in OBJECT_DEPS or c.dep_ in COMPLEMENT_DEPS for c in kids)
+    )
 
 
 def _opened_clause(cue: Token, cues: Cues) -> bool:
