@@ -445,6 +445,21 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "As the mayor noted, the bridge is older than the town.",
             [("the bridge is older than the town", "the mayor", "indirect")],
         ),
+        # verbs the parser coordinated to the cue go on with what was said
+        (
+            "She has mentioned refinancing student loans and forcing universities to spend more.",
+            [
+                (
+                    "refinancing student loans and forcing universities to spend more",
+                    "She",
+                    "indirect",
+                )
+            ],
+        ),
+        (
+            "He promised to meet and in some cases exceed his goals without new taxes.",
+            [("to meet and in some cases exceed his goals without new taxes", "He", "indirect")],
+        ),
         # a name's naming in the present tense is a headline's statement, not a habit
         (
             "Senator Anna Berg calls the tax plan “a disaster for farmers” in a new ad.",

@@ -20,11 +20,13 @@ from spacy.tokens import Doc, Token
 from sitrep.annotate.quotes.cues import Cues
 from sitrep.annotate.quotes.syntax import (
     DASHES,
+    GERUND_TAGS,
     MARK_DEP,
     OBJECT_DEP,
     SUBJECT_DEPS,
     VERB_POS,
     clause_words,
+    continued,
     cue_tokens,
     has_that,
     infinitive_words,
@@ -373,6 +375,8 @@ def object_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
 def _part_words(verb: Token, part: Token, cues: Cues) -> list[Token]:
     if part.dep_ == INFINITIVE_DEP and part.head == verb:
         return infinitive_words(verb, part, cues)  # "vowed [to cut X and raise Y]"
+    if part.tag_ in GERUND_TAGS or part.left_edge.tag_ in GERUND_TAGS:
+        return continued(verb, clause_words(part, cues), GERUND_TAGS)
     return clause_words(part, cues)
 
 

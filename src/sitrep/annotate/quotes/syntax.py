@@ -32,7 +32,8 @@ WHO = "who"  # "..., Anna Berg, [who] ran in 2012": a person introduced by the w
 # What a conjoined reporting verb must govern to be a statement of its own ("and [suggested]
 # that ..."), not a participle in a coordination ("a costly and well-[known] flaw").
 REPORTED_DEPS = ("ccomp", "xcomp", "dobj", "parataxis", "prep", "dative")
-BASE_FORM_TAG = "VB"  # "to [grow]", "and [create]"
+BASE_FORM_TAGS = ("VB", "VBP")  # "to [grow]", "and [create]" (VBP: a base form misread)
+GERUND_TAGS = ("VBG",)  # "mentioned [cutting] X and [raising] Y"
 LINK_DEPS = ("cc", "punct")  # "and", "," before a conjoined clause
 APPOSITION_DEP = "appos"
 # What sets a trailing gloss off from a reported clause: a comma or a dash ("..., the
@@ -125,13 +126,20 @@ def infinitive_words(cue: Token, infinitive: Token, cues: Cues) -> list[Token]:
     parser often hangs on the cue itself ("wants [to triple X, grow Y and create Z]": "grow" is
     a conjunct of "wants"). A base-form verb conjoined to a finite cue, after the infinitive
     and without a subject of its own, can only continue the infinitive."""
-    words = clause_words(infinitive, cues)
-    end = max((t.i for t in words), default=infinitive.i)
+    return continued(cue, clause_words(infinitive, cues), BASE_FORM_TAGS)
+
+
+def continued(cue: Token, words: list[Token], forms: tuple[str, ...]) -> list[Token]:
+    """What a cue reports with the verbs in ``forms`` the parser coordinated to the cue
+    itself instead of to what was said ("wants [to triple X, grow Y]", "mentioned [cutting X
+    and raising Y]"): a conjunct of another form than the cue, after the words and without
+    a subject of its own, can only go on with them."""
+    end = max((t.i for t in words), default=cue.i)
     for conj in cue.children:
         if (
             conj.dep_ == CONJ_DEP
-            and conj.tag_ == BASE_FORM_TAG
-            and cue.tag_ != BASE_FORM_TAG
+            and conj.tag_ in forms
+            and cue.tag_ not in forms
             and conj.i > end
             and not any(c.dep_ in SUBJECT_DEPS for c in conj.children)
         ):
