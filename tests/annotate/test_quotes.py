@@ -460,6 +460,11 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "He promised to meet and in some cases exceed his goals without new taxes.",
             [("to meet and in some cases exceed his goals without new taxes", "He", "indirect")],
         ),
+        # a relative clause after a comma closing a speech act's object is the writer's gloss
+        (
+            "The mayor likened the new tax to a toll, which drivers already hate.",
+            [("the new tax to a toll", "The mayor", "indirect")],
+        ),
         # a name's naming in the present tense is a headline's statement, not a habit
         (
             "Senator Anna Berg calls the tax plan “a disaster for farmers” in a new ad.",

@@ -54,6 +54,7 @@ PERSON_ENT = "PERSON"  # "attacked [Anna Berg]": a stance verb's object that mak
 REFLEXIVE_TAG = "PRP"
 REFLEXIVE_ENDINGS = ("self", "selves")  # "defended [himself]"
 NAME_POS = "PROPN"
+COMMA = ","
 AS = "as"  # "saw the remark [as] a dig"
 INFINITIVE_DEP = "xcomp"  # "urged voters [to stay home]"
 PASSIVE_AUX_DEP = "auxpass"
@@ -377,7 +378,20 @@ def _part_words(verb: Token, part: Token, cues: Cues) -> list[Token]:
         return infinitive_words(verb, part, cues)  # "vowed [to cut X and raise Y]"
     if part.tag_ in GERUND_TAGS or part.left_edge.tag_ in GERUND_TAGS:
         return continued(verb, clause_words(part, cues), GERUND_TAGS)
-    return clause_words(part, cues)
+    return _without_trailing_relative(clause_words(part, cues))
+
+
+def _without_trailing_relative(words: list[Token]) -> list[Token]:
+    """A speech act's object without a relative clause set off by a comma at its end
+    ("likened the tax to a toll, which drivers hate"): the writer's gloss on the thing named,
+    not part of the act. A reported clause keeps one (it is often part of the statement)."""
+    last = max((t.i for t in words if not t.is_punct), default=-1)
+    for t in words:
+        if t.dep_ == RELATIVE_DEP and t.right_edge.i >= last and t.left_edge.i > words[0].i:
+            before = t.doc[t.left_edge.i - 1]
+            if before.text == COMMA and before.i > words[0].i:
+                return [x for x in words if x.i < before.i]
+    return words
 
 
 def _purpose(tok: Token) -> bool:
