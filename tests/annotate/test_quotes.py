@@ -465,6 +465,10 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The mayor likened the new tax to a toll, which drivers already hate.",
             [("the new tax to a toll", "The mayor", "indirect")],
         ),
+        (
+            "The senator voted against the new budget bill.",
+            [("the new budget bill", "The senator", "indirect")],
+        ),
         # a name's naming in the present tense is a headline's statement, not a habit
         (
             "Senator Anna Berg calls the tax plan “a disaster for farmers” in a new ad.",
