@@ -469,6 +469,11 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The senator voted against the new budget bill.",
             [("the new budget bill", "The senator", "indirect")],
         ),
+        # a negated speech verb with a wh-clause reports the open question
+        (
+            "Lawmakers have not said when they would take up the bill.",
+            [("when they would take up the bill", "Lawmakers", "indirect")],
+        ),
         # a name's naming in the present tense is a headline's statement, not a habit
         (
             "Senator Anna Berg calls the tax plan “a disaster for farmers” in a new ad.",

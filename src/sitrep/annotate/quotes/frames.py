@@ -55,6 +55,7 @@ REFLEXIVE_TAG = "PRP"
 REFLEXIVE_ENDINGS = ("self", "selves")  # "defended [himself]"
 NAME_POS = "PROPN"
 COMMA = ","
+NEGATION_DEP = "neg"
 AS = "as"  # "saw the remark [as] a dig"
 INFINITIVE_DEP = "xcomp"  # "urged voters [to stay home]"
 PASSIVE_AUX_DEP = "auxpass"
@@ -229,18 +230,21 @@ def _misparsed_clause(cue: Token, child: Token, cues: Cues) -> bool:
     """A reported clause the parser hung off a speech verb as an adverbial after an adverbial
     of its own: opened by "that" ("tweeted in the early hours that ..."), or a bare clause
     with a subject of its own ("said after the meeting he would resign"). A clause opened by
-    a conjunction or a wh-word ("said when ...", "said before he left") is the writer's."""
+    a conjunction or a wh-word ("said when ...", "said before he left") is the writer's,
+    unless the verb is negated: what a speaker has not said is an open question ("have not
+    said when they would vote")."""
     if child.dep_ not in NOUN_COMPLEMENT_DEPS or child.i < cue.i:
         return False
     if has_that(child):
         return True
     bare = cues.lemma(cue) in cues.speech and child.dep_ == ADVERBIAL_CLAUSE_DEP
     opener = child.left_edge
+    if bare and opener.tag_ in WH_TAGS:
+        return any(c.dep_ == NEGATION_DEP for c in cue.children)
     return (
         bare
         and any(c.dep_ in SUBJECT_DEPS for c in child.children)
         and not any(c.dep_ == MARK_DEP for c in child.children)
-        and opener.tag_ not in WH_TAGS
         and not opener.is_punct
     )
 
