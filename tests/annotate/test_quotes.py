@@ -474,6 +474,10 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "Lawmakers have not said when they would take up the bill.",
             [("when they would take up the bill", "Lawmakers", "indirect")],
         ),
+        (
+            "The study documented a sharp rise in flooding along the coast.",
+            [("a sharp rise in flooding along the coast", "The study", "indirect")],
+        ),
         # a name's naming in the present tense is a headline's statement, not a habit
         (
             "Senator Anna Berg calls the tax plan “a disaster for farmers” in a new ad.",
