@@ -231,8 +231,8 @@ def _misparsed_clause(cue: Token, child: Token, cues: Cues) -> bool:
     of its own: opened by "that" ("tweeted in the early hours that ..."), or a bare clause
     with a subject of its own ("said after the meeting he would resign"). A clause opened by
     a conjunction or a wh-word ("said when ...", "said before he left") is the writer's,
-    unless the verb is negated: what a speaker has not said is an open question ("have not
-    said when they would vote")."""
+    unless the verb is negated: what a speaker has not said is an open question ("has not
+    said where the talks will be held")."""
     if child.dep_ not in NOUN_COMPLEMENT_DEPS or child.i < cue.i:
         return False
     if has_that(child):
