@@ -94,6 +94,18 @@ def test_changed_article_replaces_its_rows(store: Store) -> None:
     assert rows == [(TEXT + " Later more.",)]
 
 
+def _fail_inserting(monkeypatch: pytest.MonkeyPatch, failing_table: str) -> None:
+    """Make ``Store._insert`` fail ("disk full") on ``failing_table``, mid-transaction."""
+    original = Store._insert
+
+    def failing(self: Store, con: duckdb.DuckDBPyConnection, table: str, rows: list) -> None:  # type: ignore[type-arg]
+        if table == failing_table:
+            raise RuntimeError("disk full")
+        original(self, con, table, rows)
+
+    monkeypatch.setattr(Store, "_insert", failing)
+
+
 def test_foreign_keys_refuse_orphans(tmp_path: Path) -> None:
     path = tmp_path / "s.duckdb"
     with Store(path) as s:
@@ -115,14 +127,7 @@ def test_failed_replacement_keeps_the_old_article(
 ) -> None:
     store.write([make(n_events=2)])
     before = store.counts()
-    original = Store._insert
-
-    def failing(self: Store, con: duckdb.DuckDBPyConnection, table: str, rows: list) -> None:  # type: ignore[type-arg]
-        if table == "event_actors":
-            raise RuntimeError("disk full")
-        original(self, con, table, rows)
-
-    monkeypatch.setattr(Store, "_insert", failing)
+    _fail_inserting(monkeypatch, "event_actors")
     with pytest.raises(SitrepError, match="E021"):
         store.write([make(text=TEXT + " Changed.", n_events=1)])
     monkeypatch.undo()
@@ -145,14 +150,7 @@ def test_failed_batch_stores_nothing(store: Store) -> None:
 def test_failure_after_some_inserts_rolls_back(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    original = Store._insert
-
-    def failing(self: Store, con: duckdb.DuckDBPyConnection, table: str, rows: list) -> None:  # type: ignore[type-arg]
-        if table == "events":
-            raise RuntimeError("disk full")
-        original(self, con, table, rows)
-
-    monkeypatch.setattr(Store, "_insert", failing)
+    _fail_inserting(monkeypatch, "events")
     with pytest.raises(SitrepError, match=r"E021.*disk full"):
         store.write([make()])
     monkeypatch.undo()

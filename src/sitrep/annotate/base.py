@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from spacy.tokens import Doc
 
@@ -17,6 +17,8 @@ from sitrep.options import Options
 Annotations = Extraction
 
 
+T = TypeVar("T")
+R = TypeVar("R")
 AnnotatorFunc = Callable[[Doc, Annotations, Options], Mapping[str, Sequence[Any]]]
 
 
@@ -45,29 +47,28 @@ def mention_covering(mentions: Sequence[Mention], start: int, end: int) -> Menti
     return best[2] if best else None
 
 
-# The index of the mentions tuple last asked about: annotators ask about one article's
-# mentions many times in a row. Keyed by identity, and kept only for tuples (immutable).
-_LAST_INDEX: list[tuple[Sequence[Mention], Intervals[Mention]]] = []
+class _LastBuilt(Generic[T, R]):
+    """What ``build`` made of the tuple last asked about: annotators ask about one article's
+    mentions or actors many times in a row, and rebuilding per call made long articles
+    quadratic. Keyed by identity, and kept only for tuples (immutable)."""
+
+    def __init__(self, build: Callable[[Sequence[T]], R]) -> None:
+        self._build = build
+        self._last: tuple[Sequence[T], R] | None = None
+
+    def __call__(self, items: Sequence[T]) -> R:
+        if self._last is not None and self._last[0] is items:
+            return self._last[1]
+        built = self._build(items)
+        if isinstance(items, tuple):
+            self._last = (items, built)
+        return built
 
 
-def _mention_index(mentions: Sequence[Mention]) -> Intervals[Mention]:
-    if _LAST_INDEX and _LAST_INDEX[0][0] is mentions:
-        return _LAST_INDEX[0][1]
-    index = Intervals((s, e, m) for m in mentions for s, e in m.span)
-    if isinstance(mentions, tuple):
-        _LAST_INDEX[:] = [(mentions, index)]
-    return index
-
-
-_LAST_ACTORS: list[tuple[Sequence[Actor], Mapping[str, Actor]]] = []
-
-
-def actors_by_id(actors: Sequence[Actor]) -> Mapping[str, Actor]:
-    """The article's actors by id, built once per actors tuple (annotators look sides up per
-    candidate; rebuilding the map each time made long articles quadratic)."""
-    if _LAST_ACTORS and _LAST_ACTORS[0][0] is actors:
-        return _LAST_ACTORS[0][1]
-    found = {a.id: a for a in actors}
-    if isinstance(actors, tuple):
-        _LAST_ACTORS[:] = [(actors, found)]
-    return found
+_mention_index: _LastBuilt[Mention, Intervals[Mention]] = _LastBuilt(
+    lambda mentions: Intervals((s, e, m) for m in mentions for s, e in m.span)
+)
+# The article's actors by id.
+actors_by_id: _LastBuilt[Actor, Mapping[str, Actor]] = _LastBuilt(
+    lambda actors: {a.id: a for a in actors}
+)
