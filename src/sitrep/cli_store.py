@@ -57,14 +57,14 @@ def _pipeline(options: Options) -> Pipeline:
 
 
 def _results(
-    paths: list[str], options: Options, store: Store, tally: Tally, force: bool
+    paths: list[str], options: Options, store: Store, tally: Tally, force: bool, extractor: str
 ) -> Iterator[Result]:
     """Every input extracted or skipped, in order, with a progress bar on a terminal; articles
-    the store holds unchanged are passed by (counted) unless ``force``."""
+    the store holds unchanged (same text, same ``extractor``) are passed by (counted) unless
+    ``force``."""
     from sitrep.ingest.sources import read_paths
 
     pipeline = _pipeline(options)
-    extractor = extractor_key(options)
     with progress("ingesting") as bar:
         task = bar.add_task("ingest", total=None)
         count_behind(bar, task, paths, options)
@@ -105,7 +105,7 @@ def ingest(
             run_id = store.start_run(paths, options.model)
             extractor = extractor_key(options)
             pending: list[Extraction] = []
-            for result in _results(paths, options, store, tally, force):
+            for result in _results(paths, options, store, tally, force, extractor):
                 if isinstance(result, Skipped):
                     tally.skipped += 1
                     err.print(f"[yellow]skipped[/yellow] {result.reason}", highlight=False)
