@@ -440,10 +440,30 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             'The crowd chanted "Lock her up" as he spoke.',
             [('"Lock her up"', "The crowd", "direct")],
         ),
-        # an "as" clause of saying attributes the clause it hangs on
+        # an "as" clause of saying attributes the clause it hangs on, a multiword cue too
         (
             "As the mayor noted, the bridge is older than the town.",
             [("the bridge is older than the town", "the mayor", "indirect")],
+        ),
+        (
+            "As the coach pointed out, the team has lost four games in a row.",
+            [("the team has lost four games in a row", "the coach", "indirect")],
+        ),
+        # a stance adjective with the preposition of what it is about; another adjective is none
+        (
+            "The senator was sharply critical of the new tariff plan.",
+            [("the new tariff plan", "The senator", "indirect")],
+        ),
+        ("The senator was fond of the old harbour.", []),
+        # the object of a verb with its preposition ("lashed out at": the parser's "out" is a
+        # particle), and an infinitive the parser hung on the verb instead of its object
+        (
+            "The candidate lashed out at the press after the debate.",
+            [("the press", "The candidate", "indirect")],
+        ),
+        (
+            "The lawyer cited her client's many calls to end the inquiry.",
+            [("her client's many calls to end the inquiry", "The lawyer", "indirect")],
         ),
         # verbs the parser coordinated to the cue go on with what was said
         (
@@ -587,6 +607,12 @@ def test_relative_pronoun_speaker_takes_its_antecedent_actor(nlp: Language) -> N
     state = Annotations(article=Article(id="t", text=text), mentions=(mention,))
     (q,) = quotes.annotate(nlp(text), state, Options())["quotes"]
     assert (span_text(text, q.speaker or ()), q.speaker_actor) == ("who", "anna-berg")
+
+
+def test_two_word_cue_lists_take_only_pairs() -> None:
+    with pytest.raises(SitrepError) as err:
+        quotes_cues._pairs({"adjective_preps": ["critical of", "wary"]}, "adjective_preps")
+    assert err.value.code == "E010"
 
 
 @pytest.mark.parametrize("entries", [["say", "point out"], ["say", " "]])

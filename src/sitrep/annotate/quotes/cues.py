@@ -55,6 +55,7 @@ class Cues:
     intentions: frozenset[str]
     evidentials: frozenset[str]
     adjectives: frozenset[str]
+    adjective_preps: frozenset[tuple[str, ...]]
     aim_nouns: frozenset[str]
     passives: frozenset[str]
     verb_topic_preps: frozenset[str]
@@ -84,6 +85,11 @@ class Cues:
             self.passives, self.construals, self.media, self.stances,
             (p[0] for p in self.object_preps),
         )  # fmt: skip
+
+    @cached_property
+    def stance_words(self) -> frozenset[str]:
+        """The adjectives (as written, lower case) that may frame a stance."""
+        return self.adjectives | {p[0] for p in self.adjective_preps}
 
     @cached_property
     def clausal(self) -> frozenset[str]:
@@ -129,6 +135,15 @@ def _sequences(data: object, key: str) -> tuple[tuple[str, ...], ...]:
     return phrases(CUES_FILE, data, key)
 
 
+def _pairs(data: object, key: str) -> tuple[tuple[str, ...], ...]:
+    """A list of two-word entries ("critical of"); any other length would never match."""
+    pairs = _sequences(data, key)
+    odd = next((" ".join(p) for p in pairs if len(p) != 2), None)
+    if odd is not None:
+        raise SitrepError(E.E010, name=CUES_FILE, reason=f"'{key}' takes two words, not '{odd}'")
+    return pairs
+
+
 @cache
 def load() -> Cues:
     """The cue lists (cached: read once per process)."""
@@ -149,6 +164,7 @@ def load() -> Cues:
         intentions=_words(data, "intentions"),
         evidentials=_words(data, "evidentials"),
         adjectives=_words(data, "adjectives"),
+        adjective_preps=frozenset(_pairs(data, "adjective_preps")),
         aim_nouns=_words(data, "aim_nouns"),
         passives=_words(data, "passives"),
         verb_topic_preps=_words(data, "verb_topic_preps"),

@@ -115,9 +115,8 @@ def verb_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
         elif cues.lemma(tok) in cues.speech and _parenthetical(tok):
             inner = {t.i for t in _attribution_words(tok)}
             content = token_runs(t for t in tok.sent.root.subtree if t.i not in inner)
-        elif cues.lemma(tok) in cues.speech and _as_clause(tok):
-            inner = {t.i for t in tok.subtree}
-            content = token_runs(t for t in tok.head.subtree if t.i not in inner)
+        elif _as_clause(tok):
+            content = _as_content(tok)
         else:
             continue
         if content:
@@ -134,6 +133,12 @@ def _as_clause(cue: Token) -> bool:
         and any(c.dep_ in SUBJECT_DEPS for c in kids)
         and not any(c.dep_ in OBJECT_DEPS or c.dep_ in COMPLEMENT_DEPS for c in kids)
     )
+
+
+def _as_content(cue: Token) -> Spans:
+    """What an "as" clause attributes: the clause it hangs on, without the "as" clause."""
+    inner = {t.i for t in cue.subtree}
+    return token_runs(t for t in cue.head.subtree if t.i not in inner)
 
 
 def _opened_clause(cue: Token, cues: Cues) -> bool:
@@ -350,7 +355,11 @@ def _adjacent(objs: list[Token], preps: list[Token], cues: Cues) -> list[Token]:
     writer's adverbials."""
     end = max(o.right_edge.i for o in objs)
     verb = objs[0].head
-    after = [c for c in verb.children if c.i > end and (c.dep_ == ADVERB_DEP or c in preps)]
+    after = [
+        c
+        for c in verb.children
+        if c.i > end and (c.dep_ == ADVERB_DEP or c in preps or _infinitive_adverbial(c))
+    ]
     kept: list[Token] = []
     for p in after:
         if p.left_edge.i != end + 1 or p.lower_ in cues.adverbial_preps:
@@ -358,6 +367,14 @@ def _adjacent(objs: list[Token], preps: list[Token], cues: Cues) -> list[Token]:
         kept.append(p)
         end = p.right_edge.i
     return kept
+
+
+def _infinitive_adverbial(tok: Token) -> bool:
+    """A to-infinitive the parser hung on the verb rather than on its object ("urged the crowd
+    [to vote]", "cited her calls [to ban] imports"): it goes on with what was said."""
+    return tok.dep_ == ADVERBIAL_CLAUSE_DEP and any(
+        c.tag_ == INFINITIVE_MARKER_TAG and c.i < tok.i for c in tok.children
+    )
 
 
 def object_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
@@ -450,7 +467,11 @@ def phrase_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
         clause = _that_clause(words)
         if clause is not None:
             content = token_runs(clause_words(clause, cues))
-            yield Frame(token_runs(words), speaker_of(words[0], cues), content, words[0].idx)
+        elif _as_clause(words[0]):
+            content = _as_content(words[0])  # "as she pointed out, ..."
+        else:
+            continue
+        yield Frame(token_runs(words), speaker_of(words[0], cues), content, words[0].idx)
 
 
 def noun_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:

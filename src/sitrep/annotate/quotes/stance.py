@@ -46,6 +46,7 @@ PREP_DEP = "prep"
 PASSIVE_PREDICATE_DEPS = ("oprd",)  # "is considered [a threat]"
 IN = "in"  # "[in] the poll, ..."
 OBJECT_DEP = "pobj"
+TOPIC_DEPS = ("pobj", "pcomp")  # "critical of [the plan]", "wary of [running]"
 LIKE = "like"  # "seems [like] a long shot"
 
 
@@ -126,6 +127,30 @@ def adjective_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
             yield Frame(char_span(tok), speaker_of(holder, cues), content, tok.idx)
 
 
+def adjective_prep_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
+    """Stance adjectives with the preposition that names what the stance is about ("is
+    critical of the plan", "were skeptical about his chances"): the preposition's object is
+    the content, the subject of the copula holds the stance."""
+    for tok in cue_tokens(doc, cues):
+        if tok.pos_ != "ADJ" or tok.dep_ not in PREDICATE_DEPS:
+            continue
+        prep = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ == PREP_DEP and (tok.lower_, c.lower_) in cues.adjective_preps
+            ),
+            None,
+        )
+        obj = next((c for c in prep.children if c.dep_ in TOPIC_DEPS), None) if prep else None
+        if prep is None or obj is None:
+            continue
+        content = token_runs(clause_words(obj, cues))
+        speaker = speaker_of(tok.head, cues)
+        if content and speaker is not None:
+            yield Frame(token_runs([tok, prep]), speaker, content, tok.idx)
+
+
 def aim_noun_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     """Nouns of decision and aim with a to-infinitive and a holder ("Iran's determination
     to ...", "X made a decision to ..."); without one ("the decision to ... drew fire") the
@@ -194,5 +219,5 @@ def medium_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
 
 FINDERS = (
     medium_frames, intention_frames, evidential_frames, adjective_frames,
-    aim_noun_frames, passive_stance_frames,
+    adjective_prep_frames, aim_noun_frames, passive_stance_frames,
 )  # fmt: skip

@@ -58,7 +58,7 @@ def cue_tokens(doc: Doc, cues: Cues) -> list[Token]:
     instead of every token, which keeps the annotator cheap beside the parse."""
     found: list[int] | None = doc.user_data.get(CUE_TOKENS_KEY)
     if found is None:
-        found = [t.i for t in doc if cues.lemma(t) in cues.words or t.lower_ in cues.adjectives]
+        found = [t.i for t in doc if cues.lemma(t) in cues.words or t.lower_ in cues.stance_words]
         doc.user_data[CUE_TOKENS_KEY] = found
     return [doc[i] for i in found]
 
