@@ -449,6 +449,19 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "As the coach pointed out, the team has lost four games in a row.",
             [("the team has lost four games in a row", "the coach", "indirect")],
         ),
+        # an inverted attribution after a comma reports the sentence before it, even where the
+        # parser took the sentence's subject for the cue's
+        (
+            "The promise to “fix the roads” appeals to commuters who are tired of delays, "
+            "said Anna Berg, a pollster at the institute.",
+            [
+                (
+                    "The promise to “fix the roads” appeals to commuters who are tired of delays",
+                    "Anna Berg",
+                    "mixed",
+                )
+            ],
+        ),
         # a stance adjective with the preposition of what it is about; another adjective is none
         (
             "The senator was sharply critical of the new tariff plan.",

@@ -109,6 +109,7 @@ def verb_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
             continue
         if cues.lemma(tok) not in cues.clausal and not _opened_clause(tok, cues):
             continue
+        speaker = speaker_of(tok, cues)
         reported = _complement(tok, cues)
         if reported:
             content = token_runs(reported)
@@ -117,10 +118,28 @@ def verb_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
             content = token_runs(t for t in tok.sent.root.subtree if t.i not in inner)
         elif _as_clause(tok):
             content = _as_content(tok)
+        elif cues.lemma(tok) in cues.speech and (after := _inverted_subject(tok)) is not None:
+            content = token_runs(tok.doc[tok.sent.start : tok.i - 1])
+            speaker = speaker_span(after)
         else:
             continue
         if content:
-            yield Frame(_cue_span(tok), speaker_of(tok, cues), content, tok.idx)
+            yield Frame(_cue_span(tok), speaker, content, tok.idx)
+
+
+def _inverted_subject(cue: Token) -> Token | None:
+    """The subject of an inverted attribution closing its sentence after a comma ("...,
+    said Anna Berg, a pollster."), when the parser failed to hang the clause before it on the
+    cue (the sentence before the comma is then what was said, and a subject the parser put
+    there is none)."""
+    kids = list(cue.children)
+    if (
+        cue.i - 1 <= cue.sent.start
+        or cue.doc[cue.i - 1].text != COMMA
+        or any(c.dep_ in COMPLEMENT_DEPS for c in kids)
+    ):
+        return None
+    return next((c for c in kids if c.dep_ in SUBJECT_DEPS and c.i > cue.i), None)
 
 
 def _as_clause(cue: Token) -> bool:
