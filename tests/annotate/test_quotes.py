@@ -462,6 +462,16 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
                 )
             ],
         ),
+        # "if" after a verb of asking opens the question, however the parser hangs it; who
+        # was asked is not who asked
+        (
+            "The reporter asked the mayor if he would ever run again.",
+            [("if he would ever run again", "The reporter", "indirect")],
+        ),
+        (
+            "Asked if he was ever bullied, the senator laughed.",
+            [("if he was ever bullied", None, "indirect")],
+        ),
         # a stance adjective with the preposition of what it is about; another adjective is none
         (
             "The senator was sharply critical of the new tariff plan.",

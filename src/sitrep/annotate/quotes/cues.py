@@ -49,6 +49,7 @@ class Cues:
     stances: frozenset[str]
     stance_objects: frozenset[str]
     requests: frozenset[str]
+    questions: frozenset[str]
     naming: frozenset[str]
     manner: frozenset[str]
     nouns: frozenset[str]
@@ -158,6 +159,7 @@ def load() -> Cues:
         stances=_words(data, "stances"),
         stance_objects=_words(data, "stance_objects"),
         requests=_words(data, "requests"),
+        questions=_words(data, "questions"),
         naming=_words(data, "naming"),
         manner=_words(data, "manner"),
         nouns=_words(data, "nouns"),

@@ -251,8 +251,9 @@ def _that_relative(cue: Token) -> list[Token]:
 
 
 def _misparsed_clause(cue: Token, child: Token, cues: Cues) -> bool:
-    """A reported clause the parser hung off a speech verb as an adverbial after an adverbial
-    of its own: opened by "that" ("tweeted in the early hours that ..."), or a bare clause
+    """A reported clause the parser hung off a speech verb as an adverbial: opened by "that"
+    after an adverbial of its own ("tweeted in the early hours that ..."), by "if" or
+    "whether" after a verb of asking ("asked him if he would run"), or a bare clause
     with a subject of its own ("said after the meeting he would resign"). A clause opened by
     a conjunction or a wh-word ("said when ...", "said before he left") is the writer's,
     unless the verb is negated: what a speaker has not said is an open question ("has not
@@ -261,6 +262,8 @@ def _misparsed_clause(cue: Token, child: Token, cues: Cues) -> bool:
         return False
     if has_that(child):
         return True
+    if cues.lemma(cue) in cues.questions and child.left_edge.lower_ in OPEN_WORDS:
+        return True  # "asked the mayor [if] he would run": the question, not a condition
     bare = cues.lemma(cue) in cues.speech and child.dep_ == ADVERBIAL_CLAUSE_DEP
     opener = child.left_edge
     if bare and opener.tag_ in WH_TAGS:

@@ -26,6 +26,9 @@ MARK_DEP = "mark"
 CLAUSE_CUT_DEPS = ("relcl", "acl", "advcl")  # not part of a speaker's name
 NONRESTRICTIVE_DEPS = ("relcl", "appos", "acl", "advcl")  # after a comma: a gloss
 CONJ_DEP = "conj"
+ADVERBIAL_CLAUSE_DEP = "advcl"
+PARTICIPLE_TAG = "VBN"
+AUX_DEPS = ("aux", "auxpass")
 RELATIVE_DEP = "relcl"
 NAME_POS = "PROPN"
 WHO = "who"  # "..., Anna Berg, [who] ran in 2012": a person introduced by the writer
@@ -188,6 +191,16 @@ def speaker_span(tok: Token, skip: Iterable[Token] = ()) -> Spans:
     return ((words[0].idx, words[-1].idx + len(words[-1].text)),)
 
 
+def _passive_participle(tok: Token) -> bool:
+    """A past participle opening an adverbial clause ("[Asked] if he would run, the mayor
+    smiled"): the clause above it names who was asked or told, not who asked."""
+    return (
+        tok.dep_ == ADVERBIAL_CLAUSE_DEP
+        and tok.tag_ == PARTICIPLE_TAG
+        and not any(c.dep_ in AUX_DEPS for c in tok.children)
+    )
+
+
 def speaker_of(cue: Token, cues: Cues) -> Spans | None:
     """The subject that says what ``cue`` reports, climbing to a governing clause when the cue
     has none of its own; None for an expletive ("it was said that") or no subject at all."""
@@ -201,7 +214,7 @@ def speaker_of(cue: Token, cues: Cues) -> Spans | None:
         if subj is not None:
             passive = subj.dep_ == PASSIVE_SUBJECT_DEP
             return None if passive and subj.lower_ in cues.expletives else speaker_span(subj)
-        if tok.dep_ not in CLIMB_DEPS or tok.head == tok:
+        if tok.dep_ not in CLIMB_DEPS or tok.head == tok or _passive_participle(tok):
             return None
         parent = tok.head
         if (
