@@ -462,6 +462,11 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
                 )
             ],
         ),
+        # what is wanted may be a clause with a subject of its own
+        (
+            "The group wants the city to close the plant.",
+            [("the city to close the plant", "The group", "indirect")],
+        ),
         # "if" after a verb of asking opens the question, however the parser hangs it; who
         # was asked is not who asked
         (

@@ -296,7 +296,9 @@ def _object_parts(tok: Token, cues: Cues) -> tuple[list[Token], list[Token]]:
     reporting verb or request is about ("bragged about [his polls]", "asked him about [it]")."""
     lemma = cues.lemma(tok)
     after = [c for c in tok.children if c.i > tok.i]
-    objs = [c for c in after if c.dep_ in OBJECT_DEPS and not _set_off(c)]
+    objs = [
+        c for c in after if (c.dep_ in OBJECT_DEPS or _subject_infinitive(c)) and not _set_off(c)
+    ]
     preps = [c for c in after if c.dep_ == PREP_DEP]
     topic = next((p for p in preps if p.lower_ in cues.verb_topic_preps), None)
     if lemma in cues.requests:
@@ -321,6 +323,17 @@ def _object_parts(tok: Token, cues: Cues) -> tuple[list[Token], list[Token]]:
     if topic is not None and lemma in cues.framing:
         return [tok, topic], list(topic.children)  # "bragged [about] his polls"
     return [tok], []
+
+
+def _subject_infinitive(tok: Token) -> bool:
+    """An infinitive clause with a subject of its own ("wants [the city to close the plant]"),
+    which the parser hangs on the verb as a clause: what is wanted or demanded, as an object."""
+    kids = list(tok.children)
+    return (
+        tok.dep_ in COMPLEMENT_DEPS
+        and any(c.dep_ in SUBJECT_DEPS and c.i < tok.i for c in kids)
+        and any(c.tag_ == INFINITIVE_MARKER_TAG and c.i < tok.i for c in kids)
+    )
 
 
 def _position(obj: Token, cues: Cues) -> bool:
@@ -405,7 +418,10 @@ def object_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     for tok in cue_tokens(doc, cues):
         if tok.pos_ != "VERB" or tok.dep_ in NAMING_DEPS or _purpose(tok):
             continue
-        if any(c.dep_ in COMPLEMENT_DEPS or c.dep_ == PASSIVE_AUX_DEP for c in tok.children):
+        if any(
+            (c.dep_ in COMPLEMENT_DEPS and not _subject_infinitive(c)) or c.dep_ == PASSIVE_AUX_DEP
+            for c in tok.children
+        ):
             continue
         words, parts = _object_parts(tok, cues)
         if any(_noun_with_clause(c, cues) for c in parts):
