@@ -393,7 +393,7 @@ def _adjacent(objs: list[Token], preps: list[Token], cues: Cues) -> list[Token]:
     after = [
         c
         for c in verb.children
-        if c.i > end and (c.dep_ == ADVERB_DEP or c in preps or _infinitive_adverbial(c))
+        if c.i > end and (c.dep_ == ADVERB_DEP or c in preps or _adverbial_infinitive(c))
     ]
     kept: list[Token] = []
     for p in after:
@@ -404,19 +404,11 @@ def _adjacent(objs: list[Token], preps: list[Token], cues: Cues) -> list[Token]:
     return kept
 
 
-def _infinitive_adverbial(tok: Token) -> bool:
-    """A to-infinitive the parser hung on the verb rather than on its object ("urged the crowd
-    [to vote]", "cited her calls [to ban] imports"): it goes on with what was said."""
-    return tok.dep_ == ADVERBIAL_CLAUSE_DEP and any(
-        c.tag_ == INFINITIVE_MARKER_TAG and c.i < tok.i for c in tok.children
-    )
-
-
 def object_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     """Speech acts whose object says what was said; a verb with a clausal complement is a verb
     frame, and a participle naming a thing ("a group called X") or a passive is no speech."""
     for tok in cue_tokens(doc, cues):
-        if tok.pos_ != "VERB" or tok.dep_ in NAMING_DEPS or _purpose(tok):
+        if tok.pos_ != "VERB" or tok.dep_ in NAMING_DEPS or _adverbial_infinitive(tok):
             continue
         if any(
             (c.dep_ in COMPLEMENT_DEPS and not _subject_infinitive(c)) or c.dep_ == PASSIVE_AUX_DEP
@@ -453,9 +445,11 @@ def _without_trailing_relative(words: list[Token]) -> list[Token]:
     return words
 
 
-def _purpose(tok: Token) -> bool:
-    """A to-infinitive of purpose ("sent troops [to defend] the city"): an aim of the clause
-    above it, not a speech act."""
+def _adverbial_infinitive(tok: Token) -> bool:
+    """A to-infinitive hung on a verb as an adverbial. As a cue it is an aim of the clause
+    above it, not a speech act ("sent troops [to defend] the city"); after a speech act's
+    object it is one the parser hung on the verb rather than on the object, and goes on with
+    what was said ("cited her calls [to ban] imports")."""
     return tok.dep_ == ADVERBIAL_CLAUSE_DEP and any(
         c.tag_ == INFINITIVE_MARKER_TAG and c.i < tok.i for c in tok.children
     )
