@@ -637,9 +637,18 @@ def test_relative_pronoun_speaker_takes_its_antecedent_actor(nlp: Language) -> N
     assert (span_text(text, q.speaker or ()), q.speaker_actor) == ("who", "anna-berg")
 
 
-def test_two_word_cue_lists_take_only_pairs() -> None:
+@pytest.mark.parametrize(
+    ("key", "entries", "lengths"),
+    [
+        ("adjective_preps", ["critical of", "wary"], (2,)),
+        ("objects", ["cite", "call for", "lash out at"], (1, 2)),
+    ],
+)
+def test_multiword_cue_lists_are_checked_for_length(
+    key: str, entries: list[str], lengths: tuple[int, ...]
+) -> None:
     with pytest.raises(SitrepError) as err:
-        quotes_cues._pairs({"adjective_preps": ["critical of", "wary"]}, "adjective_preps")
+        quotes_cues._sized({key: entries}, key, lengths)
     assert err.value.code == "E010"
 
 

@@ -136,12 +136,16 @@ def _sequences(data: object, key: str) -> tuple[tuple[str, ...], ...]:
     return phrases(CUES_FILE, data, key)
 
 
-def _pairs(data: object, key: str) -> tuple[tuple[str, ...], ...]:
-    """A list of two-word entries ("critical of"); any other length would never match."""
+def _sized(data: object, key: str, lengths: tuple[int, ...] = (2,)) -> tuple[tuple[str, ...], ...]:
+    """A list of entries of so many words ("critical of"); another length would never match
+    (a three-word "lash out at" among the verb-preposition objects once sat there unread)."""
     pairs = _sequences(data, key)
-    odd = next((" ".join(p) for p in pairs if len(p) != 2), None)
+    odd = next((" ".join(p) for p in pairs if len(p) not in lengths), None)
     if odd is not None:
-        raise SitrepError(E.E010, name=CUES_FILE, reason=f"'{key}' takes two words, not '{odd}'")
+        words = " or ".join(map(str, lengths))
+        raise SitrepError(
+            E.E010, name=CUES_FILE, reason=f"'{key}' takes {words} words, not '{odd}'"
+        )
     return pairs
 
 
@@ -154,8 +158,8 @@ def load() -> Cues:
         speech=_words(data, "speech"),
         evidence=_words(data, "evidence"),
         cognition=_words(data, "cognition"),
-        objects=frozenset(p[0] for p in _sequences(data, "objects") if len(p) == 1),
-        object_preps=frozenset(p for p in _sequences(data, "objects") if len(p) == 2),
+        objects=frozenset(p[0] for p in _sized(data, "objects", (1, 2)) if len(p) == 1),
+        object_preps=frozenset(p for p in _sized(data, "objects", (1, 2)) if len(p) == 2),
         stances=_words(data, "stances"),
         stance_objects=_words(data, "stance_objects"),
         requests=_words(data, "requests"),
@@ -166,7 +170,7 @@ def load() -> Cues:
         intentions=_words(data, "intentions"),
         evidentials=_words(data, "evidentials"),
         adjectives=_words(data, "adjectives"),
-        adjective_preps=frozenset(_pairs(data, "adjective_preps")),
+        adjective_preps=frozenset(_sized(data, "adjective_preps")),
         aim_nouns=_words(data, "aim_nouns"),
         passives=_words(data, "passives"),
         verb_topic_preps=_words(data, "verb_topic_preps"),
