@@ -462,6 +462,23 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
                 )
             ],
         ),
+        # a speaker after the cue that the parser made the subject of a clause of its own (a
+        # relative or a participle set off by a comma) is who spoke, not what was said; with
+        # no comma, the clause after the cue is what was said
+        (
+            '"The harvest was poor this year," said the farmer, who like most in the valley '
+            "grows barley.",
+            [('"The harvest was poor this year,"', "the farmer", "direct")],
+        ),
+        (
+            "''I am better with tools than with words,'' said Mary Cole, half joking.",
+            [("''I am better with tools than with words,''", "Mary Cole", "direct")],
+        ),
+        (
+            "One aide, who like others spoke on condition of anonymity to describe the meeting, "
+            "said the plan was dead.",
+            [("the plan was dead", None, "indirect")],
+        ),
         # what is wanted may be a clause with a subject of its own
         (
             "The group wants the city to close the plant.",

@@ -74,6 +74,8 @@ RELATIVE_DEP = "relcl"
 FILLED_DEPS = ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd")  # no gap for "that" to fill
 COLON = ":"  # "... notes that three things happen at once: ..." goes on after it
 SENTENCE_ENDS = (".", "!", "?")
+EITHER_SIDE = (1, -1)  # where a cue's complement is looked for: after it, else before it
+BEFORE = (-1,)
 PARAGRAPH_BREAK = "\n"
 
 
@@ -110,7 +112,10 @@ def verb_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
         if cues.lemma(tok) not in cues.clausal and not _opened_clause(tok, cues):
             continue
         speaker = speaker_of(tok, cues)
-        reported = _complement(tok, cues)
+        inverted = _inverted_speaker(tok)
+        if inverted is not None:
+            speaker = speaker_span(inverted)
+        reported = _complement(tok, cues, BEFORE if inverted is not None else EITHER_SIDE)
         if reported:
             content = token_runs(reported)
         elif cues.lemma(tok) in cues.speech and _parenthetical(tok):
@@ -140,6 +145,30 @@ def _inverted_subject(cue: Token) -> Token | None:
     ):
         return None
     return next((c for c in kids if c.dep_ in SUBJECT_DEPS and c.i > cue.i), None)
+
+
+def _inverted_speaker(cue: Token) -> Token | None:
+    """The speaker of an inverted attribution after its clause that the parser read as a
+    clause of its own ('"...," said the farmer, who ...': "farmer" the subject of the relative
+    clause's verb; "..., said Anna Berg, half joking"): the subject of a complement that opens
+    right after a cue with none of its own, when another complement ends before the cue and
+    a comma sets the subject off from that verb. Without the comma the complement is what was
+    said, and the one before the cue a subject the parser misread ("One aide, who spoke on
+    condition of anonymity, said the plan was dead")."""
+    doc, kids = cue.doc, list(cue.children)
+    if not doc[cue.i - 1].is_punct or any(c.dep_ in SUBJECT_DEPS for c in kids):
+        return None
+    comps = [c for c in kids if c.dep_ in COMPLEMENT_DEPS]
+    after = next((c for c in comps if c.i > cue.i), None)
+    if after is None or not any(c.i < cue.i for c in comps):
+        return None
+    subject = next(
+        (c for c in after.children if c.dep_ in SUBJECT_DEPS and c.left_edge.i == cue.i + 1),
+        None,
+    )
+    if subject is None or not any(t.text == COMMA for t in doc[subject.i : after.i]):
+        return None
+    return subject
 
 
 def _as_clause(cue: Token) -> bool:
@@ -195,9 +224,10 @@ def _parenthetical(cue: Token) -> bool:
     return set_off and (right + 1 == len(doc) or doc[right + 1].is_punct)
 
 
-def _complement(cue: Token, cues: Cues) -> list[Token]:
+def _complement(cue: Token, cues: Cues, sides: tuple[int, ...] = (1, -1)) -> list[Token]:
     """What a reporting verb's complement clauses say, on one side of the cue: after it when
-    anything is there ("she said [that] ..."), else before it ("..., she said"). A semicolon
+    anything is there ("she said [that] ..."), else before it ("..., she said"); ``sides``
+    narrows that to before it when what follows is the speaker. A semicolon
     ends a statement, so words across one from the cue are not its content, whatever the
     parser hung on it."""
     comps = [
@@ -216,7 +246,7 @@ def _complement(cue: Token, cues: Cues) -> list[Token]:
     stops = [t.i for t in cue.doc[lo:hi] if t.text == ";"]
     left = max((j for j in stops if j < cue.i), default=lo - 1)
     right = min((j for j in stops if j > cue.i), default=hi + 1)
-    for side in (1, -1):
+    for side in sides:
         words = [t for c in comps if (c.i - cue.i) * side > 0 for t in clause_words(c, cues)]
         words = [t for t in words if left < t.i < right]
         if any(not t.is_punct for t in words):
