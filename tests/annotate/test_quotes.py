@@ -543,6 +543,16 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The study documented a sharp rise in flooding along the coast.",
             [("a sharp rise in flooding along the coast", "The study", "indirect")],
         ),
+        # a quotation that opens its sentence and closes on a comma is attributed by the
+        # sentence's verb after it, whatever the verb
+        (
+            '"The council wants a fight tonight," Mayor Reed shot back.',
+            [('"The council wants a fight tonight,"', "Mayor Reed", "direct")],
+        ),
+        (
+            '"We are thrilled," she gushed after the vote.',
+            [('"We are thrilled,"', "she", "direct")],
+        ),
         # a name's naming in the present tense is a headline's statement, not a habit
         (
             "Senator Anna Berg calls the tax plan “a disaster for farmers” in a new ad.",
@@ -558,6 +568,9 @@ def test_quotes(nlp: Language, text: str, expected: list[tuple[str, str | None, 
     "text",
     [
         "Fighters of the so-called “people's army” held the valley for a week.",
+        # a title set off by a comma, with a relative clause on it or inside a sentence
+        '"Night Shift," which critics loved, ran for six years.',
+        'The network aired "Night Shift," which critics loved.',
         "The storm destroyed three houses on Monday.",
         "A group called the River Friends cleaned the banks.",
         "He told a long story about his childhood.",

@@ -2,10 +2,12 @@
 
 A quotation belongs to the frame whose reported clause it overlaps (the parse saw the quote as
 what the cue reports); failing that, to a speech verb beside it in the same sentence, after it
-("...," she said) or before a colon or comma ("She said: ..."). A quotation with no cue of its
-own continues the quote before it when the attribution sits between them ("...," he said. "...")
-or when it fills a paragraph right after a quote, and an indirect quote when it follows one
-in the same paragraph ("X said ... . “...”"). Anything else is a scare quote and is dropped.
+("...," she said) or before a colon or comma ("She said: ..."), or to whatever verb heads the
+sentence that a quotation opens and leaves open with a comma ("...," Trump shot back). A
+quotation with no cue of its own continues the quote before it when the attribution sits
+between them ("...," he said. "...") or when it fills a paragraph right after a quote, and an
+indirect quote when it follows one in the same paragraph ("X said ... . “...”"). Anything
+else is a scare quote and is dropped.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from sitrep.annotate.quotes.cues import Cues, Marks
 from sitrep.annotate.quotes.frames import Found, Frame
 from sitrep.annotate.quotes.layout import byline_frame
 from sitrep.annotate.quotes.marks import Quoted
-from sitrep.annotate.quotes.syntax import VERB_POS, speaker_of, token_runs
+from sitrep.annotate.quotes.syntax import SUBJECT_DEPS, VERB_POS, speaker_of, token_runs
 from sitrep.intervals import Intervals
 from sitrep.model import Spans
 from sitrep.nlp import overlaps
@@ -33,6 +35,9 @@ SENTENCE_END = ".!?"
 FULL_STOP = "."  # "“We won.” He left.": the quotation ends its sentence
 OTHER_STOPS = "?!"  # "“Why?” she asked." goes on, "“Why?” The crowd roared." does not
 NAME_POS = "PROPN"  # "“Why?” Smith asked.": a name is capitalised anyway
+COMMA = ","
+ATTRIBUTING_POS = "VERB"
+ATTRIBUTING_DEPS = ("ROOT", "parataxis")  # "“...,” Trump shot back": the sentence's own verb
 COMPLEMENT_WORD = " that"  # a lead-in may end "... said that “...”"
 # How many tokens an attribution may sit from its quotation: enough for a long speaker
 # ("Anna Berg, a spokeswoman for the port authority of the city, said on Monday"), short enough
@@ -92,19 +97,44 @@ def _ends_sentence(page: _Page, q: Quoted) -> bool:
 
 
 def _cue_after(page: _Page, q: Quoted) -> Token | None:
-    """A speech verb right after the quotation, in the same sentence and paragraph."""
+    """A speech verb right after the quotation, in the same sentence and paragraph; failing
+    that, after a quotation closed by a comma (which leaves its sentence open for the
+    attribution), the first verb whose subject stands after the quotation, whatever the verb
+    ("“...,” Trump shot back")."""
     last = q.pieces[-1][1] - 1
     if _ends_sentence(page, q):
         return None
     gap = MAX_GAP if page.text[last] in ATTRIBUTION_PUNCT else 3
+    open_clause = page.text[last] == COMMA and _opens_sentence(page, q)
+    fallback: Token | None = None
     for tok in page.after(q.end, gap):
         if tok.text in page.cues.marks.all or tok.text in SENTENCE_END:
-            return None
+            break
         if _is_cue(tok, page.cues):
             return tok
+        if open_clause and fallback is None and _attributing(tok, q):
+            fallback = tok
         if _ends_paragraph(tok):
-            return None
-    return None
+            break
+    return fallback
+
+
+def _opens_sentence(page: _Page, q: Quoted) -> bool:
+    """A quotation that opens its sentence; one inside a sentence and closed by a comma is
+    mostly a title or a term set off in it ("on CBS's “This Morning,” he said")."""
+    first = page.after(q.start, 1)
+    return bool(first) and first[0].sent.start == first[0].i
+
+
+def _attributing(tok: Token, q: Quoted) -> bool:
+    """A verb that can attribute the quotation before it: the head of its sentence, or set
+    off in it, with its subject after the quotation (not a relative clause on a title:
+    "“Night Shift,” which critics loved, ran for years")."""
+    return (
+        tok.pos_ == ATTRIBUTING_POS
+        and tok.dep_ in ATTRIBUTING_DEPS
+        and any(c.dep_ in SUBJECT_DEPS and c.idx >= q.end for c in tok.children)
+    )
 
 
 def _cue_before(page: _Page, q: Quoted) -> Token | None:
