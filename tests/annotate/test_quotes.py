@@ -553,6 +553,11 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             '"We are thrilled," she gushed after the vote.',
             [('"We are thrilled,"', "she", "direct")],
         ),
+        # a reporting noun right before a colon leads into the quotation after it
+        (
+            'The union released a terse statement: "Talks are over for this year."',
+            [('"Talks are over for this year."', "The union", "direct")],
+        ),
         # a name's naming in the present tense is a headline's statement, not a habit
         (
             "Senator Anna Berg calls the tax plan “a disaster for farmers” in a new ad.",

@@ -2,12 +2,12 @@
 
 A quotation belongs to the frame whose reported clause it overlaps (the parse saw the quote as
 what the cue reports); failing that, to a speech verb beside it in the same sentence, after it
-("...," she said) or before a colon or comma ("She said: ..."), or to whatever verb heads the
-sentence that a quotation opens and leaves open with a comma ("...," Trump shot back). A
-quotation with no cue of its own continues the quote before it when the attribution sits
-between them ("...," he said. "...") or when it fills a paragraph right after a quote, and an
-indirect quote when it follows one in the same paragraph ("X said ... . “...”"). Anything
-else is a scare quote and is dropped.
+("...," she said) or before a colon or comma ("She said: ...", "issued a statement: ..."), or
+to whatever verb heads the sentence that a quotation opens and leaves open with a comma
+("...," Trump shot back). A quotation with no cue of its own continues the quote before it
+when the attribution sits between them ("...," he said. "...") or when it fills a paragraph
+right after a quote, and an indirect quote when it follows one in the same paragraph ("X said
+... . “...”"). Anything else is a scare quote and is dropped.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ FULL_STOP = "."  # "“We won.” He left.": the quotation ends its sentence
 OTHER_STOPS = "?!"  # "“Why?” she asked." goes on, "“Why?” The crowd roared." does not
 NAME_POS = "PROPN"  # "“Why?” Smith asked.": a name is capitalised anyway
 COMMA = ","
+COLON = ":"
+NOUN_POS = "NOUN"
 ATTRIBUTING_POS = "VERB"
 ATTRIBUTING_DEPS = ("ROOT", "parataxis")  # "“...,” Trump shot back": the sentence's own verb
 COMPLEMENT_WORD = " that"  # a lead-in may end "... said that “...”"
@@ -153,11 +155,17 @@ def _cue_before(page: _Page, q: Quoted) -> Token | None:
         if verb is not None and _is_cue(verb, page.cues):
             return verb if page.cues.lemma(verb) in page.cues.manner else None
         return None
-    for tok in page.before(end, MAX_GAP):
+    toks = page.before(end, MAX_GAP)
+    for tok in toks:
         if tok.text in SENTENCE_END or tok.text in page.cues.marks.all:
-            return None
+            break
         if _is_cue(tok, page.cues):
             return tok
+    # with no speech verb in the lead-in ("said in a statement: “...”" keeps "said"), a
+    # reporting noun right before a colon leads in ("issued a statement: “...”")
+    noun = toks[1] if lead[-1] == COLON and len(toks) > 1 else None
+    if noun is not None and noun.pos_ == NOUN_POS and page.cues.lemma(noun) in page.cues.nouns:
+        return noun
     return None
 
 
