@@ -558,6 +558,15 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             'The union released a terse statement: "Talks are over for this year."',
             [('"Talks are over for this year."', "The union", "direct")],
         ),
+        # so does the clause a colon closes, when the quotation ends the sentence
+        (
+            'She went on: "The town deserves a new bridge and a school."',
+            [('"The town deserves a new bridge and a school."', "She", "direct")],
+        ),
+        (
+            'The governor delivered a blunt message to the council: "Pass the budget this week."',
+            [('"Pass the budget this week."', "The governor", "direct")],
+        ),
         # a name's naming in the present tense is a headline's statement, not a habit
         (
             "Senator Anna Berg calls the tax plan “a disaster for farmers” in a new ad.",
@@ -573,6 +582,8 @@ def test_quotes(nlp: Language, text: str, expected: list[tuple[str, str | None, 
     "text",
     [
         "Fighters of the so-called “people's army” held the valley for a week.",
+        # items of a list after a colon
+        'Two things stood out on the list: "free tuition" and "paid leave."',
         # a title set off by a comma, with a relative clause on it or inside a sentence
         '"Night Shift," which critics loved, ran for six years.',
         'The network aired "Night Shift," which critics loved.',

@@ -2,12 +2,12 @@
 
 A quotation belongs to the frame whose reported clause it overlaps (the parse saw the quote as
 what the cue reports); failing that, to a speech verb beside it in the same sentence, after it
-("...," she said) or before a colon or comma ("She said: ...", "issued a statement: ..."), or
-to whatever verb heads the sentence that a quotation opens and leaves open with a comma
-("...," Trump shot back). A quotation with no cue of its own continues the quote before it
-when the attribution sits between them ("...," he said. "...") or when it fills a paragraph
-right after a quote, and an indirect quote when it follows one in the same paragraph ("X said
-... . “...”"). Anything else is a scare quote and is dropped.
+("...," she said) or before a colon or comma ("She said: ...", "issued a statement: ...",
+"She went on: ..."), or to whatever verb heads the sentence that a quotation opens and leaves
+open with a comma ("...," Trump shot back). A quotation with no cue of its own continues the
+quote before it when the attribution sits between them ("...," he said. "...") or when it
+fills a paragraph right after a quote, and an indirect quote when it follows one in the same
+paragraph ("X said ... . “...”"). Anything else is a scare quote and is dropped.
 """
 
 from __future__ import annotations
@@ -135,13 +135,14 @@ def _attributing(tok: Token, q: Quoted) -> bool:
     return (
         tok.pos_ == ATTRIBUTING_POS
         and tok.dep_ in ATTRIBUTING_DEPS
-        and any(c.dep_ in SUBJECT_DEPS and c.idx >= q.end for c in tok.children)
+        and _has_subject(tok, after=q.end)
     )
 
 
 def _cue_before(page: _Page, q: Quoted) -> Token | None:
     """The nearest speech verb before a quotation that a colon or comma leads into, in the same
-    sentence or at the end of the paragraph before; or a verb of manner right before it."""
+    sentence or at the end of the paragraph before, else what a colon closes; or a verb of
+    manner right before it."""
     end = q.start
     while end > 0 and page.text[end - 1].isspace():
         end -= 1
@@ -161,12 +162,44 @@ def _cue_before(page: _Page, q: Quoted) -> Token | None:
             break
         if _is_cue(tok, page.cues):
             return tok
-    # with no speech verb in the lead-in ("said in a statement: “...”" keeps "said"), a
-    # reporting noun right before a colon leads in ("issued a statement: “...”")
-    noun = toks[1] if lead[-1] == COLON and len(toks) > 1 else None
-    if noun is not None and noun.pos_ == NOUN_POS and page.cues.lemma(noun) in page.cues.nouns:
-        return noun
+    if lead[-1] != COLON or len(toks) < 2 or not _closes_sentence(page, q):
+        return None
+    return _colon_lead(toks, page.cues)
+
+
+def _closes_sentence(page: _Page, q: Quoted) -> bool:
+    """A quotation with nothing but punctuation after it in its sentence: a statement, not an
+    item of a list ("two aims: “free tuition” and “paid leave”")."""
+    last = page.before(q.end, 1)
+    return bool(last) and all(
+        t.is_punct or t.is_space for t in last[0].doc[last[0].i + 1 : last[0].sent.end]
+    )
+
+
+def _colon_lead(toks: Sequence[Token], cues: Cues) -> Token | None:
+    """What leads into a quotation across a colon when no speech verb does (``toks``: the
+    colon, then the words before it, nearest first): a reporting noun right before the colon
+    ("issued a statement: “...”"), else the verb of the clause the colon closes, with its
+    subject before it ("She went on: “...”", "The mayor delivered a blunt message: “...”")."""
+    colon, last = toks[0], toks[1]
+    if last.pos_ == NOUN_POS and cues.lemma(last) in cues.nouns:
+        return last
+    verb = last  # the head of the clause before the colon (the parser may hang it on the quote)
+    while verb.head.i < colon.i and verb.head != verb:
+        verb = verb.head
+    if verb.pos_ == ATTRIBUTING_POS and _has_subject(verb, before=verb.idx):
+        return verb
     return None
+
+
+def _has_subject(verb: Token, before: int | None = None, after: int | None = None) -> bool:
+    """Whether ``verb`` has a subject, optionally starting before or at/after an offset."""
+    return any(
+        c.dep_ in SUBJECT_DEPS
+        and (before is None or c.idx < before)
+        and (after is None or c.idx >= after)
+        for c in verb.children
+    )
 
 
 class _Live:
