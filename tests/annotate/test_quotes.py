@@ -567,6 +567,13 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             'The governor delivered a blunt message to the council: "Pass the budget this week."',
             [('"Pass the budget this week."', "The governor", "direct")],
         ),
+        # a title inside the attribution is not the quote's next half, and does not keep the
+        # next half from joining it
+        (
+            "''The bridge will hold,'' he said on Channel Four's ''Morning Show.'' "
+            "''We checked every beam.''",
+            [("''The bridge will hold,'' | ''We checked every beam.''", "he", "direct")],
+        ),
         # a name's naming in the present tense is a headline's statement, not a habit
         (
             "Senator Anna Berg calls the tax plan “a disaster for farmers” in a new ad.",

@@ -276,6 +276,14 @@ def _standalone(page: _Page, q: Quoted) -> bool:
     return alone and closed and words >= MIN_STANDALONE_WORDS
 
 
+def _set_off(text: str, q: Quoted) -> bool:
+    """A quotation after punctuation, as one that resumes a quote after its attribution is
+    ('...," he said. "..."', '...," he said, "..."'); one right after a word is a title or
+    a term inside the attribution ('he said on ABC's "This Week."')."""
+    head = text[: q.start].rstrip()
+    return not head or not head[-1].isalnum()
+
+
 def _same_paragraph(text: str, start: int, end: int) -> bool:
     return "\n" not in text[start:end]
 
@@ -408,7 +416,10 @@ def attribute(
     candidates = _Live(live)
     owner: list[int | None] = []
     lone: list[Quoted] = []
-    for k, q in enumerate(quoted):
+    # the last quotation that found an owner: a title or scare quote between two halves of a
+    # quote ('"...," he said on ABC's "This Week." "..."') does not break the quote
+    last: tuple[int, Quoted] | None = None
+    for q in quoted:
         n = candidates.nearest(q)
         if n is None and (sf := _surface_frame(page, q)) is not None:
             # the cue may already frame the other half of a split quotation ("...," he said,
@@ -418,13 +429,11 @@ def attribute(
                 n = candidates.add(sf)
             elif any(inner.any_overlap(s, e) for s, e in candidates.frames[same].content):
                 n = same
-        prev = owner[k - 1] if k else None
-        if n is None and prev is not None:
-            before = quoted[k - 1]
+        if n is None and last is not None:
+            prev, before = last
             between = before.end <= candidates.frames[prev].at < q.start
-            if (between and _same_paragraph(text, before.end, q.start)) or (
-                _standalone(page, q) and _next_paragraph(text, before, q)
-            ):
+            resumes = between and _same_paragraph(text, before.end, q.start) and _set_off(text, q)
+            if resumes or (_standalone(page, q) and _next_paragraph(text, before, q)):
                 n = prev
         if n is None:
             paragraph = text.rfind("\n", 0, q.start) + 1
@@ -438,6 +447,8 @@ def attribute(
             )
         if n is None and _standalone(page, q):
             lone.append(q)
+        elif n is not None:
+            last = (n, q)
         owner.append(n)
     owned: dict[int, list[Quoted]] = {}
     for q, o in zip(quoted, owner, strict=True):
