@@ -574,6 +574,12 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "''We checked every beam.''",
             [("''The bridge will hold,'' | ''We checked every beam.''", "he", "direct")],
         ),
+        # the writer's words before a colon are not part of the quotation attributed after it
+        (
+            "Later the coach lamented the endless paperwork, especially travel forms: "
+            '"There is just a mountain of forms with this job," he said.',
+            [('"There is just a mountain of forms with this job,"', "he", "direct")],
+        ),
         # a name's naming in the present tense is a headline's statement, not a habit
         (
             "Senator Anna Berg calls the tax plan “a disaster for farmers” in a new ad.",

@@ -382,9 +382,23 @@ def _found(page: _Page, frame: Frame, quoted: Sequence[Quoted]) -> Found | None:
     # parser hung on the same cue ("X, she said: “...”") is not part of this quote; all of it
     # when the quotations only follow it ("X said the talks had stalled. “...”")
     clause = tuple(run for run in frame.content if overlaps((run,), outer)) or frame.content
+    clause = _from_lead_in(text, clause, quoted, frame.at)
     if _outside_words(text, clause, quoted):
         return Found(_union(clause, pieces), frame.cue, frame.speaker, "mixed")
     return Found(pieces, frame.cue, frame.speaker, "direct")
+
+
+def _from_lead_in(text: str, clause: Spans, quoted: Sequence[Quoted], cue: int) -> Spans:
+    """The clause from its first quotation on, when a colon leads into that quotation and the
+    cue follows it ('... fundraising: "...," he said'): the words before the colon are the
+    writer's, which the parser hung on the quotation's clause. (Before a comma they are often
+    the quotation's own subject: 'Mrs. Smith, with her record, "is seen as ...," he said'.)"""
+    first = quoted[0].start
+    head = text[:first].rstrip()
+    if cue < quoted[0].end or not head.endswith(COLON):
+        return clause
+    kept = tuple((max(s, first), e) for s, e in clause if e > first)
+    return kept or clause
 
 
 def _held(spans: Spans, index: Intervals[int], but: int | None = None) -> bool:
