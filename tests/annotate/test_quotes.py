@@ -580,6 +580,17 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             '"There is just a mountain of forms with this job," he said.',
             [('"There is just a mountain of forms with this job,"', "he", "direct")],
         ),
+        # the writer's label for what was said, after a comma, is not part of it
+        (
+            'The coach complained that the draw had been "fixed" in advance, a move that league '
+            "officials flatly rejected.",
+            [('that the draw had been "fixed" in advance', "The coach", "mixed")],
+        ),
+        (
+            "Ms. Ortiz said the county would spend far less on roads next year, an admission her "
+            "opponents pounced on.",
+            [("the county would spend far less on roads next year", "Ms. Ortiz", "indirect")],
+        ),
         # a name's naming in the present tense is a headline's statement, not a habit
         (
             "Senator Anna Berg calls the tax plan “a disaster for farmers” in a new ad.",

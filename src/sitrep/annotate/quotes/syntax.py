@@ -39,6 +39,8 @@ BASE_FORM_TAGS = ("VB", "VBP")  # "to [grow]", "and [create]" (VBP: a base form 
 GERUND_TAGS = ("VBG",)  # "mentioned [cutting] X and [raising] Y"
 LINK_DEPS = ("cc", "punct")  # "and", "," before a conjoined clause
 APPOSITION_DEP = "appos"
+COMMON_NOUN_POS = "NOUN"
+INDEFINITE_ARTICLES = ("a", "an")
 # What sets a trailing gloss off from a reported clause: a comma or a dash ("..., the
 # presumed favourite", "... -- a charge he denies").
 DASHES = ("-", "--", "\u2014", "\u2013")
@@ -88,8 +90,10 @@ def clause_words(tok: Token, cues: Cues) -> list[Token]:
     verb of speech conjoined to it ("... and suggested that ...": a statement of its own; a
     verb of belief there goes on with what was said), and without a trailing gloss set off by
     a comma or a dash: an apposition ("..., the presumed favourite", "... -- a charge he
-    denies"), a "who" clause on a name ("..., Anna Berg, who ran in 2012"), or a modifier
-    that attributes something of its own ("..., which he said ...", "..., citing ...").
+    denies"), the writer's label for the clause, however the parser hung it ("..., an
+    admission his rivals seized on"), a "who" clause on a name ("..., Anna Berg, who ran in
+    2012"), or a modifier that attributes something of its own ("..., which he said ...",
+    "..., citing ...").
     Other trailing clauses ("..., which would cut taxes", "..., while ...") are usually part
     of the statement and stay."""
     first = tok.left_edge
@@ -112,10 +116,13 @@ def clause_words(tok: Token, cues: Cues) -> list[Token]:
     last = max((t.i for t in toks if not t.is_punct), default=tok.i)
     for t in toks:
         before = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
-        trailing = t.dep_ in NONRESTRICTIVE_DEPS and t.right_edge.i >= last and t != tok
+        trailing = t.right_edge.i >= last and t != tok
+        gloss = t.dep_ in NONRESTRICTIVE_DEPS and (
+            t.dep_ == APPOSITION_DEP or _attributes(t, cues) or _introduces(t)
+        )
         if (
             trailing
-            and (t.dep_ == APPOSITION_DEP or _attributes(t, cues) or _introduces(t))
+            and (gloss or _sums_up(t))
             and before is not None
             and before.text in GLOSS_MARKS
             and before.i > toks[0].i
@@ -148,6 +155,16 @@ def continued(cue: Token, words: list[Token], forms: tuple[str, ...]) -> list[To
         ):
             return words + list(cue.doc[end + 1 : conj.right_edge.i + 1])
     return words
+
+
+def _sums_up(noun: Token) -> bool:
+    """Whether a noun phrase hung on a verb is the writer's label for the clause before it
+    ("..., a charge that officials denied", "..., an admission his rivals seized on")."""
+    return (
+        noun.pos_ == COMMON_NOUN_POS
+        and noun.head.pos_ in VERB_POS
+        and noun.left_edge.lower_ in INDEFINITE_ARTICLES
+    )
 
 
 def _introduces(modifier: Token) -> bool:
