@@ -591,6 +591,11 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "opponents pounced on.",
             [("the county would spend far less on roads next year", "Ms. Ortiz", "indirect")],
         ),
+        # a finite verb the parser conjoined to the reported infinitive goes on with the cue
+        (
+            "The group urged lawmakers to keep the park open and celebrated the ruling on Monday.",
+            [("lawmakers to keep the park open", "The group", "indirect")],
+        ),
         # a name's naming in the present tense is a headline's statement, not a habit
         (
             "Senator Anna Berg calls the tax plan “a disaster for farmers” in a new ad.",

@@ -40,6 +40,9 @@ GERUND_TAGS = ("VBG",)  # "mentioned [cutting] X and [raising] Y"
 LINK_DEPS = ("cc", "punct")  # "and", "," before a conjoined clause
 APPOSITION_DEP = "appos"
 COMMON_NOUN_POS = "NOUN"
+FINITE_TAGS = ("VBD", "VBZ")  # "celebrated", "celebrates": tensed, never an infinitive
+BASE_TAG = "VB"  # "to [keep]"
+INFINITIVE_MARKER_TAG = "TO"
 INDEFINITE_ARTICLES = ("a", "an")
 # What sets a trailing gloss off from a reported clause: a comma or a dash ("..., the
 # presumed favourite", "... -- a charge he denies").
@@ -99,13 +102,8 @@ def clause_words(tok: Token, cues: Cues) -> list[Token]:
     first = tok.left_edge
     drop: set[int] = set()
     for t in tok.subtree:
-        if (
-            t != tok
-            and t.dep_ == CONJ_DEP
-            and t.pos_ == "VERB"
-            and cues.lemma(t) in cues.statements
-            and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
-            and any(c.dep_ in REPORTED_DEPS for c in t.children)
+        if t.dep_ == CONJ_DEP and (
+            (t != tok and _speech_conjunct(t, cues)) or (t.head == tok and _finite_after_base(t))
         ):
             drop.update(x.i for x in t.subtree)
             j = t.left_edge.i - 1
@@ -155,6 +153,30 @@ def continued(cue: Token, words: list[Token], forms: tuple[str, ...]) -> list[To
         ):
             return words + list(cue.doc[end + 1 : conj.right_edge.i + 1])
     return words
+
+
+def _speech_conjunct(verb: Token, cues: Cues) -> bool:
+    """A verb of speech conjoined without a subject, with what it reports: a statement of
+    its own ("... and suggested that ...")."""
+    return (
+        verb.pos_ == "VERB"
+        and cues.lemma(verb) in cues.statements
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        and any(c.dep_ in REPORTED_DEPS for c in verb.children)
+    )
+
+
+def _finite_after_base(verb: Token) -> bool:
+    """A finite verb the parser conjoined to the to-infinitive a cue reports ("urged them [to
+    keep] it legal and [celebrated] the ruling"): it cannot go on with the infinitive, so it
+    goes on with the clause of the cue."""
+    head = verb.head
+    return (
+        verb.tag_ in FINITE_TAGS
+        and head.tag_ == BASE_TAG
+        and verb.i > head.i
+        and any(c.tag_ == INFINITIVE_MARKER_TAG for c in head.children)
+    )
 
 
 def _sums_up(noun: Token) -> bool:
