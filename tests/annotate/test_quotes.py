@@ -596,6 +596,15 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The group urged lawmakers to keep the park open and celebrated the ruling on Monday.",
             [("lawmakers to keep the park open", "The group", "indirect")],
         ),
+        # a clause whose subject is a gerund, which the parser took for the verb's complement
+        (
+            "Ana Ruiz said seeing so many nurses at the fair was a welcome change.",
+            [("seeing so many nurses at the fair was a welcome change", "Ana Ruiz", "indirect")],
+        ),
+        (
+            "Some economists say taxing sugar encourages healthier eating.",
+            [("taxing sugar encourages healthier eating", "Some economists", "indirect")],
+        ),
         # a name's naming in the present tense is a headline's statement, not a habit
         (
             "Senator Anna Berg calls the tax plan “a disaster for farmers” in a new ad.",

@@ -284,10 +284,14 @@ def _misparsed_clause(cue: Token, child: Token, cues: Cues) -> bool:
     """A reported clause the parser hung off a speech verb as an adverbial: opened by "that"
     after an adverbial of its own ("tweeted in the early hours that ..."), by "if" or
     "whether" after a verb of asking ("asked him if he would run"), or a bare clause
-    with a subject of its own ("said after the meeting he would resign"). A clause opened by
+    with a subject of its own ("said after the meeting he would resign"); or one whose
+    gerund subject the parser read as the verb's complement, hanging the clause under it
+    ("say [taxing] sugar encourages ..."). A clause opened by
     a conjunction or a wh-word ("said when ...", "said before he left") is the writer's,
     unless the verb is negated: what a speaker has not said is an open question ("has not
     said where the talks will be held")."""
+    if child.dep_ == INFINITIVE_DEP and child.tag_ in GERUND_TAGS and child.i > cue.i:
+        return any(c.dep_ in COMPLEMENT_DEPS for c in child.children)
     if child.dep_ not in NOUN_COMPLEMENT_DEPS or child.i < cue.i:
         return False
     if has_that(child):
