@@ -280,8 +280,17 @@ def _set_off(text: str, q: Quoted) -> bool:
     """A quotation after punctuation, as one that resumes a quote after its attribution is
     ('...," he said. "..."', '...," he said, "..."'); one right after a word is a title or
     a term inside the attribution ('he said on ABC's "This Week."')."""
-    head = text[: q.start].rstrip()
-    return not head or not head[-1].isalnum()
+    before = _char_before(text, q.start)
+    return not before.isalnum()
+
+
+def _char_before(text: str, at: int) -> str:
+    """The last character before ``at`` that is not white space ("" at the start): a scan,
+    not a slice, since it runs once per quotation of articles of any length."""
+    i = at
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return text[i - 1] if i > 0 else ""
 
 
 def _same_paragraph(text: str, start: int, end: int) -> bool:
@@ -394,8 +403,7 @@ def _from_lead_in(text: str, clause: Spans, quoted: Sequence[Quoted], cue: int) 
     writer's, which the parser hung on the quotation's clause. (Before a comma they are often
     the quotation's own subject: 'Mrs. Smith, with her record, "is seen as ...," he said'.)"""
     first = quoted[0].start
-    head = text[:first].rstrip()
-    if cue < quoted[0].end or not head.endswith(COLON):
+    if cue < quoted[0].end or _char_before(text, first) != COLON:
         return clause
     kept = tuple((max(s, first), e) for s, e in clause if e > first)
     return kept or clause
