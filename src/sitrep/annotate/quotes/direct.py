@@ -22,7 +22,15 @@ from sitrep.annotate.quotes.cues import Cues, Marks
 from sitrep.annotate.quotes.frames import Found, Frame
 from sitrep.annotate.quotes.layout import byline_frame
 from sitrep.annotate.quotes.marks import Quoted
-from sitrep.annotate.quotes.syntax import SUBJECT_DEPS, VERB_POS, speaker_of, token_runs
+from sitrep.annotate.quotes.syntax import (
+    COLON,
+    COMMA,
+    COMMON_NOUN_POS,
+    SUBJECT_DEPS,
+    VERB_POS,
+    speaker_of,
+    token_runs,
+)
 from sitrep.intervals import Intervals
 from sitrep.model import Spans
 from sitrep.nlp import overlaps
@@ -35,9 +43,6 @@ SENTENCE_END = ".!?"
 FULL_STOP = "."  # "“We won.” He left.": the quotation ends its sentence
 OTHER_STOPS = "?!"  # "“Why?” she asked." goes on, "“Why?” The crowd roared." does not
 NAME_POS = "PROPN"  # "“Why?” Smith asked.": a name is capitalised anyway
-COMMA = ","
-COLON = ":"
-NOUN_POS = "NOUN"
 ATTRIBUTING_POS = "VERB"
 ATTRIBUTING_DEPS = ("ROOT", "parataxis")  # "“...,” Trump shot back": the sentence's own verb
 COMPLEMENT_WORD = " that"  # a lead-in may end "... said that “...”"
@@ -182,7 +187,7 @@ def _colon_lead(toks: Sequence[Token], cues: Cues) -> Token | None:
     ("issued a statement: “...”"), else the verb of the clause the colon closes, with its
     subject before it ("She went on: “...”", "The mayor delivered a blunt message: “...”")."""
     colon, last = toks[0], toks[1]
-    if last.pos_ == NOUN_POS and cues.lemma(last) in cues.nouns:
+    if last.pos_ == COMMON_NOUN_POS and cues.lemma(last) in cues.nouns:
         return last
     verb = last  # the head of the clause before the colon (the parser may hang it on the quote)
     while verb.head.i < colon.i and verb.head != verb:

@@ -19,8 +19,12 @@ from spacy.tokens import Doc, Token
 
 from sitrep.annotate.quotes.cues import Cues
 from sitrep.annotate.quotes.syntax import (
+    COLON,
+    COMMA,
+    COMMON_NOUN_POS,
     DASHES,
     GERUND_TAGS,
+    INFINITIVE_MARKER_TAG,
     MARK_DEP,
     OBJECT_DEP,
     SUBJECT_DEPS,
@@ -48,13 +52,11 @@ PARTICLE_DEP = "prt"  # "pointed out"
 OBJECT_DEPS = ("dobj", "dative", "oprd", "xcomp")  # "called [the plan] [a failure]", "vowed [to]"
 PREP_DEP = "prep"  # "called [for talks]"
 ADVERB_DEP = "advmod"  # "shows Smith [ahead]"
-COMMON_NOUN_POS = "NOUN"  # "expressed [concern] about ...", not a name
 TOPIC_DEPS = ("pobj", "pcomp")  # "concern about [the plan]", "doubts about [running]"
 PERSON_ENT = "PERSON"  # "attacked [Anna Berg]": a stance verb's object that makes it speech
 REFLEXIVE_TAG = "PRP"
 REFLEXIVE_ENDINGS = ("self", "selves")  # "defended [himself]"
 NAME_POS = "PROPN"
-COMMA = ","
 NEGATION_DEP = "neg"
 AS = "as"  # "saw the remark [as] a dig"
 INFINITIVE_DEP = "xcomp"  # "urged voters [to stay home]"
@@ -67,12 +69,10 @@ AGENT_DEP = "agent"
 ADVERBIAL_CLAUSE_DEP = "advcl"
 WH_TAGS = ("WRB", "WP", "WDT")  # "when", "what", "which" opening a clause
 OPEN_WORDS = ("whether", "if")  # "questioned [whether] ...": an open question as content
-INFINITIVE_MARKER_TAG = "TO"  # "to" before an infinitive
 PREP_COMPLEMENT_DEP = "pcomp"  # "according to [show] insiders": a misparsed object
 HEARER_DEPS = ("dobj", "dative")  # "told [an audience] that ..."
 RELATIVE_DEP = "relcl"
 FILLED_DEPS = ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd")  # no gap for "that" to fill
-COLON = ":"  # "... notes that three things happen at once: ..." goes on after it
 SENTENCE_ENDS = (".", "!", "?")
 EITHER_SIDE = (1, -1)  # where a cue's complement is looked for: after it, else before it
 BEFORE = (-1,)
@@ -224,7 +224,7 @@ def _parenthetical(cue: Token) -> bool:
     return set_off and (right + 1 == len(doc) or doc[right + 1].is_punct)
 
 
-def _complement(cue: Token, cues: Cues, sides: tuple[int, ...] = (1, -1)) -> list[Token]:
+def _complement(cue: Token, cues: Cues, sides: tuple[int, ...] = EITHER_SIDE) -> list[Token]:
     """What a reporting verb's complement clauses say, on one side of the cue: after it when
     anything is there ("she said [that] ..."), else before it ("..., she said"); ``sides``
     narrows that to before it when what follows is the speaker. A semicolon
@@ -286,10 +286,10 @@ def _misparsed_clause(cue: Token, child: Token, cues: Cues) -> bool:
     "whether" after a verb of asking ("asked him if he would run"), or a bare clause
     with a subject of its own ("said after the meeting he would resign"); or one whose
     gerund subject the parser read as the verb's complement, hanging the clause under it
-    ("say [taxing] sugar encourages ..."). A clause opened by
-    a conjunction or a wh-word ("said when ...", "said before he left") is the writer's,
-    unless the verb is negated: what a speaker has not said is an open question ("has not
-    said where the talks will be held")."""
+    ("say [taxing] sugar encourages ..."). A clause opened by a conjunction or a wh-word
+    ("said when ...", "said before he left") is the writer's, unless the verb is negated:
+    what a speaker has not said is an open question ("has not said where the talks will be
+    held")."""
     if child.dep_ == INFINITIVE_DEP and child.tag_ in GERUND_TAGS and child.i > cue.i:
         return any(c.dep_ in COMPLEMENT_DEPS for c in child.children)
     if child.dep_ not in NOUN_COMPLEMENT_DEPS or child.i < cue.i:

@@ -39,15 +39,17 @@ BASE_FORM_TAGS = ("VB", "VBP")  # "to [grow]", "and [create]" (VBP: a base form 
 GERUND_TAGS = ("VBG",)  # "mentioned [cutting] X and [raising] Y"
 LINK_DEPS = ("cc", "punct")  # "and", "," before a conjoined clause
 APPOSITION_DEP = "appos"
-COMMON_NOUN_POS = "NOUN"
+COMMON_NOUN_POS = "NOUN"  # "expressed [concern] about ...", not a name
 FINITE_TAGS = ("VBD", "VBZ")  # "celebrated", "celebrates": tensed, never an infinitive
 BASE_TAG = "VB"  # "to [keep]"
-INFINITIVE_MARKER_TAG = "TO"
+INFINITIVE_MARKER_TAG = "TO"  # "to" before an infinitive
 INDEFINITE_ARTICLES = ("a", "an")
+COMMA = ","
+COLON = ":"  # "... notes that three things happen at once: ..." goes on after it
 # What sets a trailing gloss off from a reported clause: a comma or a dash ("..., the
 # presumed favourite", "... -- a charge he denies").
 DASHES = ("-", "--", "\u2014", "\u2013")
-GLOSS_MARKS = (",", *DASHES)
+GLOSS_MARKS = (COMMA, *DASHES)
 # Relations through which a cue without a subject of its own takes its governor's subject:
 # conjoined verbs, participles, "by saying", "to say", a noun the participle modifies, an
 # adjective the infinitive completes ("was able [to tout] ...").
