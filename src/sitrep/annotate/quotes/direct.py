@@ -148,9 +148,7 @@ def _cue_before(page: _Page, q: Quoted) -> Token | None:
     """The nearest speech verb before a quotation that a colon or comma leads into, in the same
     sentence or at the end of the paragraph before, else what a colon closes; or a verb of
     manner right before it."""
-    end = q.start
-    while end > 0 and page.text[end - 1].isspace():
-        end -= 1
+    end = _skip_space_back(page.text, q.start)
     lead = page.text[max(0, end - len(COMPLEMENT_WORD)) : end]
     if not lead:
         return None
@@ -290,12 +288,17 @@ def _set_off(text: str, q: Quoted) -> bool:
 
 
 def _char_before(text: str, at: int) -> str:
-    """The last character before ``at`` that is not white space ("" at the start): a scan,
-    not a slice, since it runs once per quotation of articles of any length."""
-    i = at
-    while i > 0 and text[i - 1].isspace():
-        i -= 1
+    """The last character before ``at`` that is not white space ("" at the start)."""
+    i = _skip_space_back(text, at)
     return text[i - 1] if i > 0 else ""
+
+
+def _skip_space_back(text: str, at: int) -> int:
+    """Where the white space before ``at`` starts: a scan, not a slice, since it runs once per
+    quotation of articles of any length."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
 
 
 def _same_paragraph(text: str, start: int, end: int) -> bool:

@@ -156,7 +156,7 @@ def _inverted_speaker(cue: Token) -> Token | None:
     said, and the one before the cue a subject the parser misread ("One aide, who spoke on
     condition of anonymity, said the plan was dead")."""
     doc, kids = cue.doc, list(cue.children)
-    if not doc[cue.i - 1].is_punct or any(c.dep_ in SUBJECT_DEPS for c in kids):
+    if cue.i == 0 or not doc[cue.i - 1].is_punct or any(c.dep_ in SUBJECT_DEPS for c in kids):
         return None
     comps = [c for c in kids if c.dep_ in COMPLEMENT_DEPS]
     after = next((c for c in comps if c.i > cue.i), None)

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from sitrep.annotate.quotes.cues import Cues
-from sitrep.annotate.quotes.frames import COMPLEMENT_DEPS, Frame, noun_speaker
+from sitrep.annotate.quotes.frames import COMPLEMENT_DEPS, TOPIC_DEPS, Frame, noun_speaker
 from sitrep.annotate.quotes.syntax import (
     PASSIVE_SUBJECT_DEP,
     SUBJECT_DEPS,
@@ -46,7 +46,6 @@ PREP_DEP = "prep"
 PASSIVE_PREDICATE_DEPS = ("oprd",)  # "is considered [a threat]"
 IN = "in"  # "[in] the poll, ..."
 OBJECT_DEP = "pobj"
-TOPIC_DEPS = ("pobj", "pcomp")  # "critical of [the plan]", "wary of [running]"
 LIKE = "like"  # "seems [like] a long shot"
 
 
