@@ -335,6 +335,12 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "He told an audience of bankers that he wants an economy “run on wind and sun.”",
             [("that he wants an economy “run on wind and sun.”", "He", "mixed")],
         ),
+        # ... or on a noun inside the verb's adverbial
+        (
+            "The mayor said in one of a string of late-night posts that the council had "
+            "wasted the money.",
+            [("that the council had wasted the money", "The mayor", "indirect")],
+        ),
         # "according to X" closing its sentence attributes all of it, both clauses here
         (
             "Prices rose by four percent last year and rents climbed faster than wages in most "
@@ -344,6 +350,31 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
                     "Prices rose by four percent last year and rents climbed faster than wages in "
                     "most cities",
                     "a report by the central bank",
+                    "indirect",
+                )
+            ],
+        ),
+        # two frames that each hold the other's cue: the source phrase wins over "in polls"
+        (
+            "The governor leads her rival in recent polls by six points, according to an "
+            "average compiled by a local paper.",
+            [
+                (
+                    "The governor leads her rival in recent polls by six points",
+                    "an average",
+                    "indirect",
+                )
+            ],
+        ),
+        # a source phrase the parser hung on words after it attributes its whole sentence
+        (
+            "Now the agency is probing whether the bank misled investors, according to three "
+            "people who spoke to the Journal but were not cleared to discuss the case.",
+            [
+                (
+                    "Now the agency is probing whether the bank misled investors | were not "
+                    "cleared to discuss the case",
+                    "three people",
                     "indirect",
                 )
             ],

@@ -417,10 +417,10 @@ def _from_lead_in(text: str, clause: Spans, quoted: Sequence[Quoted], cue: int) 
     return kept or clause
 
 
-def _held(spans: Spans, index: Intervals[int], but: int | None = None) -> bool:
-    """Does every piece of ``spans`` lie inside a piece of one and the same indexed item
-    (other than ``but``)? A cue inside a quotation, or inside another frame's content, is
-    reported speech, not a cue of its own."""
+def _holders(spans: Spans, index: Intervals[int], but: int | None = None) -> set[int]:
+    """The indexed items (other than ``but``) with a piece holding every piece of ``spans``.
+    A cue inside a quotation, or inside another frame's content, is reported speech, not a
+    cue of its own."""
     common: set[int] | None = None
     for start, end in spans:
         holders = {
@@ -428,8 +428,17 @@ def _held(spans: Spans, index: Intervals[int], but: int | None = None) -> bool:
         }
         common = holders if common is None else common & holders
         if not common:
-            return False
-    return common is not None
+            return set()
+    return common or set()
+
+
+def _outermost(frames: Sequence[Frame]) -> list[Frame]:
+    """The frames whose cue no other frame reports. Two frames may each hold the other's cue
+    ("leads in national polls, according to ..."): the parse is then ambiguous, and the
+    frame of the finder of higher precedence (earlier in ``frames``) stays."""
+    contents = Intervals((s, e, k) for k, f in enumerate(frames) for s, e in f.content)
+    held_by = [_holders(f.cue, contents, but=k) for k, f in enumerate(frames)]
+    return [f for k, f in enumerate(frames) if all(k in held_by[j] and k < j for j in held_by[k])]
 
 
 def attribute(
@@ -440,9 +449,7 @@ def attribute(
     page = _Page.of(doc, cues)
     text = page.text
     inner = Intervals((s, e, k) for k, q in enumerate(quoted) for s, e in q.pieces)
-    live = [f for f in frames if not _held(f.cue, inner)]
-    contents = Intervals((s, e, k) for k, f in enumerate(live) for s, e in f.content)
-    live = [f for k, f in enumerate(live) if not _held(f.cue, contents, but=k)]
+    live = _outermost([f for f in frames if not _holders(f.cue, inner)])
     candidates = _Live(live)
     owner: list[int | None] = []
     lone: list[Quoted] = []

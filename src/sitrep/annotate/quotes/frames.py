@@ -262,11 +262,12 @@ def _attribution_of(child: Token, cues: Cues) -> bool:
 
 def _that_relative(cue: Token) -> list[Token]:
     """A reported clause the parser read as a relative clause of the cue's object ("told an
-    audience of bankers [that he wants ...]"): opened by "that" as a complementizer and with
-    a subject and an object or complement of its own, where a relative clause on "that" has
-    a gap ("told the workers that she met")."""
+    audience of bankers [that he wants ...]") or of a noun in an adverbial after the cue
+    ("said in one of her posts [that the council ...]"): opened by "that" as a
+    complementizer and with a subject and an object or complement of its own, where a
+    relative clause on "that" has a gap ("told the workers that she met")."""
     for obj in cue.children:
-        if obj.dep_ not in HEARER_DEPS or obj.i < cue.i:
+        if obj.dep_ not in (*HEARER_DEPS, PREP_DEP) or obj.i < cue.i:
             continue
         for t in obj.subtree:
             kids = list(t.children)
@@ -577,7 +578,8 @@ def source_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
         while clause.pos_ not in VERB_POS and clause.head != clause:
             clause = clause.head
         phrase = {t.i for t in first.subtree} | set(found)
-        words = first.sent if _sets_off_sentence(first, max(phrase)) else clause.subtree
+        whole = _sets_off_sentence(first, max(phrase)) or _hung_ahead(first, clause, max(phrase))
+        words = first.sent if whole else clause.subtree
         content = token_runs(t for t in words if t.i not in phrase)
         if obj is not None and content:
             yield Frame(token_runs(doc[i] for i in found), speaker_span(obj), content, first.idx)
@@ -622,6 +624,17 @@ def _sets_off_sentence(first: Token, last: int) -> bool:
     opens = not before and last + 1 < sent.end and doc[last + 1].text == ","
     closes = not after and first.i > sent.start and doc[first.i - 1].text == ","
     return opens or closes
+
+
+def _hung_ahead(first: Token, clause: Token, last: int) -> bool:
+    """Whether the parser hung a source phrase (words ``first.i`` to ``last``) set off by a
+    comma on a verb after it: one inside the sentence ("Prices, according to the survey,
+    rose"), or a misparse that takes the words after the source for a clause of their own
+    ("... misled investors, according to three people who spoke to the Journal but were not
+    authorized to discuss it": "authorized" conjoined to "probing"). Either way the phrase
+    attributes the whole sentence."""
+    doc = first.doc
+    return first.i > first.sent.start and doc[first.i - 1].text == COMMA and clause.i > last
 
 
 Finder = Callable[[Doc, Cues], Iterator[Frame]]
