@@ -21,13 +21,13 @@ from sitrep.annotate.quotes.direct import attribute
 from sitrep.annotate.quotes.frames import Found, find_frames
 from sitrep.annotate.quotes.layout import block_quotes, headline_quote, transcript_turns
 from sitrep.annotate.quotes.marks import find_quoted
+from sitrep.annotate.quotes.syntax import RELATIVE_DEP
 from sitrep.annotate.times import governing_date
 from sitrep.model import Quote, Spans
 from sitrep.nlp import inside, overlaps
 from sitrep.options import Options
 
 RELATIVE_TAGS = ("WP", "WDT")  # "who", "which", "that" heading a relative clause
-RELATIVE_CLAUSE_DEP = "relcl"
 # A quote's date is a calendar value ("2018-05-21", "2018-05", "2018"), not "PRESENT_REF".
 CALENDAR_VALUE = re.compile(r"^\d{4}(-\d{2}){0,2}$")
 
@@ -75,7 +75,7 @@ def _actor(doc: Doc, so_far: Annotations, f: Found) -> str | None:
     words = doc.char_span(start, end)
     if mention is None and words is not None and len(words) == 1:
         pronoun = words[0]
-        if pronoun.tag_ in RELATIVE_TAGS and pronoun.head.dep_ == RELATIVE_CLAUSE_DEP:
+        if pronoun.tag_ in RELATIVE_TAGS and pronoun.head.dep_ == RELATIVE_DEP:
             noun = pronoun.head.head
             mention = mention_covering(so_far.mentions, noun.idx, noun.idx + len(noun.text))
     return mention.actor_id if mention else None

@@ -80,7 +80,8 @@ class Cues:
 
     @cached_property
     def words(self) -> frozenset[str]:
-        """Every lemma a frame may start from: a token outside this set is no cue."""
+        """The lemmas a single-word frame may start from (beside ``stance_words``); the
+        multiword ``phrases`` and the source phrases (``sources``) are matched whole."""
         return frozenset().union(
             self.framing, self.nouns, self.intentions, self.evidentials, self.aim_nouns,
             self.passives, self.construals, self.media, self.stances,

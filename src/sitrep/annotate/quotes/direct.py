@@ -1,13 +1,16 @@
 """Ties each quotation to the frame that attributes it, and turns frames into found quotes.
 
 A quotation belongs to the frame whose reported clause it overlaps (the parse saw the quote as
-what the cue reports); failing that, to a speech verb beside it in the same sentence, after it
+what the cue reports); failing that, to a dash and a name after it on its line ("“...” — Anna
+Berg"), to a speech verb beside it in the same sentence, after it
 ("...," she said) or before a colon or comma ("She said: ...", "issued a statement: ...",
 "She went on: ..."), or to whatever verb heads the sentence that a quotation opens and leaves
 open with a comma ("...," Trump shot back). A quotation with no cue of its own continues the
 quote before it when the attribution sits between them ("...," he said. "...") or when it
 fills a paragraph right after a quote, and an indirect quote when it follows one in the same
-paragraph ("X said ... . “...”"). Anything else is a scare quote and is dropped.
+paragraph ("X said ... . “...”"). A quotation still without one is a quote with no speaker
+when it fills its paragraph with a statement of its own (six words or more); anything else is
+a title, slogan or scare quote and is dropped.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from sitrep.annotate.quotes.syntax import (
     COLON,
     COMMA,
     COMMON_NOUN_POS,
+    NAME_POS,
     SUBJECT_DEPS,
     VERB_POS,
     speaker_of,
@@ -42,7 +46,6 @@ LEAD_IN_PUNCT = ":,"
 SENTENCE_END = ".!?"
 FULL_STOP = "."  # "“We won.” He left.": the quotation ends its sentence
 OTHER_STOPS = "?!"  # "“Why?” she asked." goes on, "“Why?” The crowd roared." does not
-NAME_POS = "PROPN"  # "“Why?” Smith asked.": a name is capitalised anyway
 ATTRIBUTING_POS = "VERB"
 ATTRIBUTING_DEPS = ("ROOT", "parataxis")  # "“...,” Trump shot back": the sentence's own verb
 COMPLEMENT_WORD = " that"  # a lead-in may end "... said that “...”"
@@ -451,7 +454,7 @@ def attribute(
     inner = Intervals((s, e, k) for k, q in enumerate(quoted) for s, e in q.pieces)
     live = _outermost([f for f in frames if not _holders(f.cue, inner)])
     candidates = _Live(live)
-    owner: list[int | None] = []
+    owned: dict[int, list[Quoted]] = {}
     lone: list[Quoted] = []
     # the last quotation that found an owner: a title or scare quote between two halves of a
     # quote ('"...," he said on ABC's "This Week." "..."') does not break the quote
@@ -482,15 +485,11 @@ def attribute(
                 ),
                 None,
             )
-        if n is None and _standalone(page, q):
-            lone.append(q)
-        elif n is not None:
+        if n is not None:
             last = (n, q)
-        owner.append(n)
-    owned: dict[int, list[Quoted]] = {}
-    for q, o in zip(quoted, owner, strict=True):
-        if o is not None:
-            owned.setdefault(o, []).append(q)
+            owned.setdefault(n, []).append(q)
+        elif _standalone(page, q):
+            lone.append(q)
     found = [_found(page, f, owned.get(n, [])) for n, f in enumerate(candidates.frames)]
     found += [Found(_marked(text, q.pieces, cues.marks), None, None, "direct") for q in lone]
     return [f for f in found if f is not None]

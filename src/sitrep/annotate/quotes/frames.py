@@ -1,11 +1,12 @@
 """Attribution frames read off the dependency parse: a cue, its speaker, and what it reports.
 
-A frame is found five ways here, each a general construction of English news prose (``stance``
+A frame is found six ways here, each a general construction of English news prose (``stance``
 adds the frames of aims, attitudes and hedges):
 - a reporting verb with a clausal complement ("officials said [that] the talks failed"), or a
   parenthetical one ("the talks, he said, failed");
 - a speech-act verb whose object is what was said ("called for talks", "urged voters to ...");
 - a multiword cue from the lexicon ("left no doubt that ...", "pointed out that ...");
+- a speech act in the passive with its agent ("the plan was praised by the mayor");
 - a reporting noun with a that-clause ("the claim that ...", "a warning that ...");
 - a source preposition ("according to the police, three people died").
 """
@@ -19,6 +20,8 @@ from spacy.tokens import Doc, Token
 
 from sitrep.annotate.quotes.cues import Cues
 from sitrep.annotate.quotes.syntax import (
+    ADVERBIAL_CLAUSE_DEP,
+    AGENT_DEP,
     COLON,
     COMMA,
     COMMON_NOUN_POS,
@@ -26,15 +29,22 @@ from sitrep.annotate.quotes.syntax import (
     GERUND_TAGS,
     INFINITIVE_MARKER_TAG,
     MARK_DEP,
+    NAME_POS,
     OBJECT_DEP,
+    PARTICLE_DEP,
+    PREP_DEP,
+    RELATIVE_DEP,
     SUBJECT_DEPS,
     VERB_POS,
     clause_words,
     continued,
+    cue_span,
     cue_tokens,
+    has_subject,
     has_that,
     infinitive_words,
     is_complementizer,
+    passive_subject,
     speaker_of,
     speaker_span,
     token_runs,
@@ -48,15 +58,12 @@ NOUN_COMPLEMENT_DEPS = ("acl", "ccomp", "advcl")  # a that-clause hanging off a 
 PARENTHETICAL_DEP = "parataxis"  # "the talks, he said, failed": the cue hangs off the content
 POSSESSIVE_DEP = "poss"  # "Russia's claim that ..."
 NOUN_OBJECT_DEP = "dobj"  # "voiced [concern] that ...": the verb's subject holds it
-PARTICLE_DEP = "prt"  # "pointed out"
 OBJECT_DEPS = ("dobj", "dative", "oprd", "xcomp")  # "called [the plan] [a failure]", "vowed [to]"
-PREP_DEP = "prep"  # "called [for talks]"
 ADVERB_DEP = "advmod"  # "shows Smith [ahead]"
 TOPIC_DEPS = ("pobj", "pcomp")  # "concern about [the plan]", "doubts about [running]"
 PERSON_ENT = "PERSON"  # "attacked [Anna Berg]": a stance verb's object that makes it speech
 REFLEXIVE_TAG = "PRP"
 REFLEXIVE_ENDINGS = ("self", "selves")  # "defended [himself]"
-NAME_POS = "PROPN"
 NEGATION_DEP = "neg"
 AS = "as"  # "saw the remark [as] a dig"
 INFINITIVE_DEP = "xcomp"  # "urged voters [to stay home]"
@@ -64,14 +71,10 @@ PASSIVE_AUX_DEP = "auxpass"
 NAMING_DEPS = ("acl", "amod")  # "a group called X": a participle that names, not a speech act
 PRESENT_TAGS = ("VBZ", "VBP")  # simple present: what a naming verb describes is a habit
 CLAUSE_BREAKS = (":", ";")  # "...: they said X" is a new statement, not a parenthetical
-PASSIVE_SUBJECT_DEP = "nsubjpass"  # "the plan was [announced] by ...": what was said
-AGENT_DEP = "agent"
-ADVERBIAL_CLAUSE_DEP = "advcl"
 WH_TAGS = ("WRB", "WP", "WDT")  # "when", "what", "which" opening a clause
 OPEN_WORDS = ("whether", "if")  # "questioned [whether] ...": an open question as content
 PREP_COMPLEMENT_DEP = "pcomp"  # "according to [show] insiders": a misparsed object
 HEARER_DEPS = ("dobj", "dative")  # "told [an audience] that ..."
-RELATIVE_DEP = "relcl"
 FILLED_DEPS = ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd")  # no gap for "that" to fill
 SENTENCE_ENDS = (".", "!", "?")
 EITHER_SIDE = (1, -1)  # where a cue's complement is looked for: after it, else before it
@@ -99,11 +102,6 @@ class Found:
     kind: QuoteKind
 
 
-def _cue_span(tok: Token) -> Spans:
-    parts = [tok, *(c for c in tok.children if c.dep_ == PARTICLE_DEP)]
-    return token_runs(parts)
-
-
 def verb_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     """Reporting verbs with a clausal complement, or hanging off the clause they report."""
     for tok in cue_tokens(doc, cues):
@@ -111,10 +109,8 @@ def verb_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
             continue
         if cues.lemma(tok) not in cues.clausal and not _opened_clause(tok, cues):
             continue
-        speaker = speaker_of(tok, cues)
+        # the subject after the cue, when the attribution is inverted ("..., said Anna Berg")
         inverted = _inverted_speaker(tok)
-        if inverted is not None:
-            speaker = speaker_span(inverted)
         reported = _complement(tok, cues, BEFORE if inverted is not None else EITHER_SIDE)
         if reported:
             content = token_runs(reported)
@@ -125,11 +121,12 @@ def verb_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
             content = _as_content(tok)
         elif cues.lemma(tok) in cues.speech and (after := _inverted_subject(tok)) is not None:
             content = token_runs(tok.doc[tok.sent.start : tok.i - 1])
-            speaker = speaker_span(after)
+            inverted = after
         else:
             continue
         if content:
-            yield Frame(_cue_span(tok), speaker, content, tok.idx)
+            speaker = speaker_span(inverted) if inverted is not None else speaker_of(tok, cues)
+            yield Frame(cue_span(tok), speaker, content, tok.idx)
 
 
 def _inverted_subject(cue: Token) -> Token | None:
@@ -156,7 +153,7 @@ def _inverted_speaker(cue: Token) -> Token | None:
     said, and the one before the cue a subject the parser misread ("One aide, who spoke on
     condition of anonymity, said the plan was dead")."""
     doc, kids = cue.doc, list(cue.children)
-    if cue.i == 0 or not doc[cue.i - 1].is_punct or any(c.dep_ in SUBJECT_DEPS for c in kids):
+    if cue.i == 0 or not doc[cue.i - 1].is_punct or has_subject(cue):
         return None
     comps = [c for c in kids if c.dep_ in COMPLEMENT_DEPS]
     after = next((c for c in comps if c.i > cue.i), None)
@@ -178,7 +175,7 @@ def _as_clause(cue: Token) -> bool:
     return (
         cue.dep_ == ADVERBIAL_CLAUSE_DEP
         and any(c.dep_ == MARK_DEP and c.lower_ == AS for c in kids)
-        and any(c.dep_ in SUBJECT_DEPS for c in kids)
+        and has_subject(cue)
         and not any(c.dep_ in OBJECT_DEPS or c.dep_ in COMPLEMENT_DEPS for c in kids)
     )
 
@@ -224,7 +221,7 @@ def _parenthetical(cue: Token) -> bool:
     return set_off and (right + 1 == len(doc) or doc[right + 1].is_punct)
 
 
-def _complement(cue: Token, cues: Cues, sides: tuple[int, ...] = EITHER_SIDE) -> list[Token]:
+def _complement(cue: Token, cues: Cues, sides: tuple[int, ...]) -> list[Token]:
     """What a reporting verb's complement clauses say, on one side of the cue: after it when
     anything is there ("she said [that] ..."), else before it ("..., she said"); ``sides``
     narrows that to before it when what follows is the speaker. A semicolon
@@ -274,7 +271,7 @@ def _that_relative(cue: Token) -> list[Token]:
             if (
                 t.dep_ == RELATIVE_DEP
                 and any(is_complementizer(c) for c in kids)
-                and any(c.dep_ in SUBJECT_DEPS for c in kids)
+                and has_subject(t)
                 and any(c.dep_ in FILLED_DEPS for c in kids)
             ):
                 return [t]
@@ -305,7 +302,7 @@ def _misparsed_clause(cue: Token, child: Token, cues: Cues) -> bool:
         return any(c.dep_ == NEGATION_DEP for c in cue.children)
     return (
         bare
-        and any(c.dep_ in SUBJECT_DEPS for c in child.children)
+        and has_subject(child)
         and not any(c.dep_ == MARK_DEP for c in child.children)
         and not opener.is_punct
     )
@@ -506,16 +503,17 @@ def passive_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
             continue
         if not any(c.dep_ == AGENT_DEP for c in tok.children):
             continue
-        subj = next((c for c in tok.children if c.dep_ == PASSIVE_SUBJECT_DEP), None)
-        if subj is None or subj.lower_ in cues.expletives:
+        subj = passive_subject(tok, cues)
+        if subj is None:
             continue
         content = token_runs(clause_words(subj, cues))
         if content:
-            yield Frame(_cue_span(tok), speaker_of(tok, cues), content, tok.idx)
+            yield Frame(cue_span(tok), speaker_of(tok, cues), content, tok.idx)
 
 
 def _that_clause(heads: Iterable[Token]) -> Token | None:
-    """A complement clause under any of ``heads``: a ccomp, or a clause opened by "that"."""
+    """A complement clause under any of ``heads``: a ccomp or parataxis, or a clause opened
+    by "that"."""
     for head in heads:
         for child in head.children:
             if child.dep_ in COMPLEMENT_DEPS or (
@@ -645,7 +643,7 @@ FINDERS: tuple[Finder, ...] = (
 )  # fmt: skip
 
 
-def find_frames(doc: Doc, cues: Cues, finders: Sequence[Finder] = FINDERS) -> list[Frame]:
+def find_frames(doc: Doc, cues: Cues, finders: Sequence[Finder]) -> list[Frame]:
     """Every frame of the article, one per content span: the first finder to report a content
     keeps it."""
     frames: list[Frame] = []

@@ -23,13 +23,19 @@ from spacy.tokens import Doc, Token
 from sitrep.annotate.quotes.cues import Cues
 from sitrep.annotate.quotes.frames import COMPLEMENT_DEPS, TOPIC_DEPS, Frame, noun_speaker
 from sitrep.annotate.quotes.syntax import (
+    AGENT_DEP,
+    INFINITIVE_MARKER_TAG,
+    OBJECT_DEP,
     PASSIVE_SUBJECT_DEP,
+    PREP_DEP,
     SUBJECT_DEPS,
     VERB_POS,
     clause_words,
+    cue_span,
     cue_tokens,
     has_that,
     infinitive_words,
+    passive_subject,
     speaker_of,
     speaker_span,
     token_runs,
@@ -37,15 +43,10 @@ from sitrep.annotate.quotes.syntax import (
 from sitrep.nlp import char_span
 
 INFINITIVE_DEPS = ("xcomp", "acl", "advcl")  # "hopes [to win]", "a decision [to act]"
-INFINITIVE_TAG = "TO"  # the infinitive marker "to"
 TO = "to"
-PARTICLE_DEP = "prt"
 PREDICATE_DEPS = ("acomp", "oprd")  # "they are [afraid]": the copula's subject holds the stance
-AGENT_DEP = "agent"
-PREP_DEP = "prep"
 PASSIVE_PREDICATE_DEPS = ("oprd",)  # "is considered [a threat]"
 IN = "in"  # "[in] the poll, ..."
-OBJECT_DEP = "pobj"
 LIKE = "like"  # "seems [like] a long shot"
 
 
@@ -56,14 +57,17 @@ def _infinitive(head: Token) -> Token | None:
             c.i > head.i
             and c.dep_ in INFINITIVE_DEPS
             and c.pos_ in VERB_POS
-            and any(a.lower_ == TO and a.tag_ == INFINITIVE_TAG and a.i < c.i for a in c.children)
+            and any(
+                a.lower_ == TO and a.tag_ == INFINITIVE_MARKER_TAG and a.i < c.i for a in c.children
+            )
         ):
             return c
     return None
 
 
 def _clause(head: Token) -> Token | None:
-    """A complement clause after ``head``: a ccomp, or a clause opened by "that"."""
+    """A complement clause after ``head``: a ccomp or parataxis, or a clause opened by
+    "that"."""
     for c in head.children:
         if c.i > head.i and (c.dep_ in COMPLEMENT_DEPS or has_that(c)):
             return c
@@ -81,9 +85,8 @@ def intention_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
         if aim is None:
             continue
         content = token_runs(infinitive_words(tok, aim, cues))
-        cue = token_runs([tok, *(c for c in tok.children if c.dep_ == PARTICLE_DEP)])
         if content:
-            yield Frame(cue, speaker_of(tok, cues), content, tok.idx)
+            yield Frame(cue_span(tok), speaker_of(tok, cues), content, tok.idx)
 
 
 def evidential_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
@@ -187,8 +190,8 @@ def passive_stance_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
         kids = list(tok.children)
         if any(c.dep_ == AGENT_DEP for c in kids):
             continue  # a passive with its agent is a speech act of the agent's
-        subj = next((c for c in kids if c.dep_ == PASSIVE_SUBJECT_DEP), None)
-        if subj is None or subj.lower_ in cues.expletives:
+        subj = passive_subject(tok, cues)
+        if subj is None:
             continue
         pred = _infinitive(tok) or next((c for c in kids if _passive_predicate(c, tok, cues)), None)
         if pred is None:

@@ -26,6 +26,8 @@ MARK_DEP = "mark"
 CLAUSE_CUT_DEPS = ("relcl", "acl", "advcl")  # not part of a speaker's name
 NONRESTRICTIVE_DEPS = ("relcl", "appos", "acl", "advcl")  # after a comma: a gloss
 CONJ_DEP = "conj"
+PARTICLE_DEP = "prt"  # "pointed [out]"
+PREP_DEP = "prep"  # "called [for] talks"
 ADVERBIAL_CLAUSE_DEP = "advcl"
 PARTICIPLE_TAG = "VBN"
 AUX_DEPS = ("aux", "auxpass")
@@ -115,14 +117,14 @@ def clause_words(tok: Token, cues: Cues) -> list[Token]:
     toks = [t for t in tok.subtree if t.i not in drop]
     last = max((t.i for t in toks if not t.is_punct), default=tok.i)
     for t in toks:
+        if t.right_edge.i < last or t == tok:
+            continue  # only a modifier running to the clause's end trails it
         before = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
-        trailing = t.right_edge.i >= last and t != tok
         gloss = t.dep_ in NONRESTRICTIVE_DEPS and (
             t.dep_ == APPOSITION_DEP or _attributes(t, cues) or _introduces(t)
         )
         if (
-            trailing
-            and (gloss or _sums_up(t))
+            (gloss or _sums_up(t))
             and before is not None
             and before.text in GLOSS_MARKS
             and before.i > toks[0].i
@@ -134,8 +136,8 @@ def clause_words(tok: Token, cues: Cues) -> list[Token]:
 def infinitive_words(cue: Token, infinitive: Token, cues: Cues) -> list[Token]:
     """The words of a cue's to-infinitive with the infinitives coordinated to it, which the
     parser often hangs on the cue itself ("wants [to triple X, grow Y and create Z]": "grow" is
-    a conjunct of "wants"). A base-form verb conjoined to a finite cue, after the infinitive
-    and without a subject of its own, can only continue the infinitive."""
+    a conjunct of "wants"). A base-form verb conjoined to a cue of another form, after the
+    infinitive and without a subject of its own, can only continue the infinitive."""
     return continued(cue, clause_words(infinitive, cues), BASE_FORM_TAGS)
 
 
@@ -151,7 +153,7 @@ def continued(cue: Token, words: list[Token], forms: tuple[str, ...]) -> list[To
             and conj.tag_ in forms
             and cue.tag_ not in forms
             and conj.i > end
-            and not any(c.dep_ in SUBJECT_DEPS for c in conj.children)
+            and not has_subject(conj)
         ):
             return words + list(cue.doc[end + 1 : conj.right_edge.i + 1])
     return words
@@ -163,7 +165,7 @@ def _speech_conjunct(verb: Token, cues: Cues) -> bool:
     return (
         verb.pos_ == "VERB"
         and cues.lemma(verb) in cues.statements
-        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        and not has_subject(verb)
         and any(c.dep_ in REPORTED_DEPS for c in verb.children)
     )
 
@@ -207,6 +209,22 @@ def _attributes(modifier: Token, cues: Cues) -> bool:
         (t.pos_ in VERB_POS and cues.lemma(t) in cues.framing) or cues.lemma(t) in cues.nouns
         for t in modifier.subtree
     )
+
+
+def has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def passive_subject(verb: Token, cues: Cues) -> Token | None:
+    """The subject of a passive verb ("the plan was [announced]"), unless an expletive ("it
+    was announced that ...")."""
+    subj = next((c for c in verb.children if c.dep_ == PASSIVE_SUBJECT_DEP), None)
+    return None if subj is None or subj.lower_ in cues.expletives else subj
+
+
+def cue_span(verb: Token) -> Spans:
+    """A cue verb with its particle ("pointed out")."""
+    return token_runs([verb, *(c for c in verb.children if c.dep_ == PARTICLE_DEP)])
 
 
 def is_complementizer(t: Token) -> bool:
