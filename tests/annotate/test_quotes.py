@@ -354,6 +354,18 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
                 )
             ],
         ),
+        # a word standing for a whole statement after a speech verb
+        (
+            "Asked whether the council had acted in time, most of the residents said yes.",
+            [
+                ("whether the council had acted in time", None, "indirect"),
+                ("yes", "most of the residents", "indirect"),
+            ],
+        ),
+        (
+            "Two of the judges said the same of the second ruling.",
+            [("the same of the second ruling", "Two of the judges", "indirect")],
+        ),
         # two frames that each hold the other's cue: the source phrase wins over "in polls"
         (
             "The governor leads her rival in recent polls by six points, according to an "

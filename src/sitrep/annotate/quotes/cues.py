@@ -67,6 +67,7 @@ class Cues:
     passive_preps: frozenset[str]
     lemma_repairs: dict[str, str]
     expletives: frozenset[str]
+    answers: frozenset[str]
     adverbial_preps: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
     sources: tuple[tuple[str, ...], ...]
@@ -182,6 +183,7 @@ def load() -> Cues:
         passive_preps=_words(data, "passive_preps"),
         lemma_repairs=_repairs(data),
         expletives=_words(data, "expletives"),
+        answers=_words(data, "answers"),
         adverbial_preps=_words(data, "adverbial_preps"),
         phrases=_sequences(data, "phrases"),
         sources=_sequences(data, "sources"),

@@ -74,6 +74,7 @@ CLAUSE_BREAKS = (":", ";")  # "...: they said X" is a new statement, not a paren
 WH_TAGS = ("WRB", "WP", "WDT")  # "when", "what", "which" opening a clause
 OPEN_WORDS = ("whether", "if")  # "questioned [whether] ...": an open question as content
 PREP_COMPLEMENT_DEP = "pcomp"  # "according to [show] insiders": a misparsed object
+ANSWER_DEPS = ("dobj", "intj", "advmod")  # "said [yes]", "said [so]", "said [the same]"
 HEARER_DEPS = ("dobj", "dative")  # "told [an audience] that ..."
 FILLED_DEPS = ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd")  # no gap for "that" to fill
 SENTENCE_ENDS = (".", "!", "?")
@@ -119,6 +120,8 @@ def verb_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
             content = token_runs(t for t in tok.sent.root.subtree if t.i not in inner)
         elif _as_clause(tok):
             content = _as_content(tok)
+        elif cues.lemma(tok) in cues.speech and (answer := _answer(tok, cues)) is not None:
+            content = token_runs(answer.subtree)
         elif cues.lemma(tok) in cues.speech and (after := _inverted_subject(tok)) is not None:
             content = token_runs(tok.doc[tok.sent.start : tok.i - 1])
             inverted = after
@@ -127,6 +130,19 @@ def verb_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
         if content:
             speaker = speaker_span(inverted) if inverted is not None else speaker_of(tok, cues)
             yield Frame(cue_span(tok), speaker, content, tok.idx)
+
+
+def _answer(cue: Token, cues: Cues) -> Token | None:
+    """A word standing for a whole statement after a speech verb with no clause ("said yes",
+    "said so", "said the same of the mayor"): what was said, by reference."""
+    return next(
+        (
+            c
+            for c in cue.children
+            if c.i > cue.i and c.dep_ in ANSWER_DEPS and c.lower_ in cues.answers
+        ),
+        None,
+    )
 
 
 def _inverted_subject(cue: Token) -> Token | None:
