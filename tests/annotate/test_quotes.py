@@ -354,6 +354,17 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
                 )
             ],
         ),
+        # the subject of the reported clause, misread as the cue's object
+        (
+            "People close to the senator felt her tone in the final debate was too harsh.",
+            [
+                (
+                    "her tone in the final debate was too harsh",
+                    "People close to the senator",
+                    "indirect",
+                )
+            ],
+        ),
         # a word standing for a whole statement after a speech verb
         (
             "Asked whether the council had acted in time, most of the residents said yes.",

@@ -54,6 +54,7 @@ from sitrep.nlp import char_span
 
 # Dependency labels used as rules (spaCy's English ClearNLP scheme).
 COMPLEMENT_DEPS = ("ccomp", "parataxis")  # the clause a reporting verb reports
+CLAUSAL_COMPLEMENT_DEP = "ccomp"
 NOUN_COMPLEMENT_DEPS = ("acl", "ccomp", "advcl")  # a that-clause hanging off a noun or adjective
 PARENTHETICAL_DEP = "parataxis"  # "the talks, he said, failed": the cue hangs off the content
 POSSESSIVE_DEP = "poss"  # "Russia's claim that ..."
@@ -253,6 +254,7 @@ def _complement(cue: Token, cues: Cues, sides: tuple[int, ...]) -> list[Token]:
         comps = _that_relative(cue)
     if not comps:
         return []
+    comps = sorted([*comps, *_subject_as_object(cue, comps)], key=lambda c: c.i)
     lo = min(cue.i, comps[0].left_edge.i)
     hi = max(cue.i, comps[-1].right_edge.i)
     # the semicolon nearest to the cue on each side bounds what it can report
@@ -265,6 +267,22 @@ def _complement(cue: Token, cues: Cues, sides: tuple[int, ...]) -> list[Token]:
         if any(not t.is_punct for t in words):
             return words
     return []
+
+
+def _subject_as_object(cue: Token, comps: list[Token]) -> list[Token]:
+    """The subject of a reported clause that the parser made the cue's object ("felt [her
+    tone in the debate] was too harsh", "suggest [a rival] might win"): an object between
+    the cue and a complement clause with no subject of its own, with what the parser hung on
+    the cue between the two."""
+    comp = next((c for c in comps if c.i > cue.i and c.dep_ == CLAUSAL_COMPLEMENT_DEP), None)
+    if comp is None or has_subject(comp):
+        return []
+    obj = next(
+        (c for c in cue.children if c.dep_ == NOUN_OBJECT_DEP and cue.i < c.i < comp.i), None
+    )
+    if obj is None:
+        return []
+    return [c for c in cue.children if obj.i <= c.i < comp.i]
 
 
 def _attribution_of(child: Token, cues: Cues) -> bool:
