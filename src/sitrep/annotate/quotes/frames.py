@@ -254,7 +254,7 @@ def _complement(cue: Token, cues: Cues, sides: tuple[int, ...]) -> list[Token]:
         comps = _that_relative(cue)
     if not comps:
         return []
-    comps = sorted([*comps, *_subject_as_object(cue, comps)], key=lambda c: c.i)
+    comps = sorted({*comps, *_subject_as_object(cue, comps, cues)}, key=lambda c: c.i)
     lo = min(cue.i, comps[0].left_edge.i)
     hi = max(cue.i, comps[-1].right_edge.i)
     # the semicolon nearest to the cue on each side bounds what it can report
@@ -269,7 +269,7 @@ def _complement(cue: Token, cues: Cues, sides: tuple[int, ...]) -> list[Token]:
     return []
 
 
-def _subject_as_object(cue: Token, comps: list[Token]) -> list[Token]:
+def _subject_as_object(cue: Token, comps: list[Token], cues: Cues) -> list[Token]:
     """The subject of a reported clause that the parser made the cue's object ("felt [her
     tone in the debate] was too harsh", "suggest [a rival] might win"): an object between
     the cue and a complement clause with no subject of its own, with what the parser hung on
@@ -282,7 +282,7 @@ def _subject_as_object(cue: Token, comps: list[Token]) -> list[Token]:
     )
     if obj is None:
         return []
-    return [c for c in cue.children if obj.i <= c.i < comp.i]
+    return [c for c in cue.children if obj.i <= c.i < comp.i and not _attribution_of(c, cues)]
 
 
 def _attribution_of(child: Token, cues: Cues) -> bool:
