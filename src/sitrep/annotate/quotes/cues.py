@@ -156,12 +156,13 @@ def load() -> Cues:
     """The cue lists (cached: read once per process)."""
     data = load_yaml(CUES_FILE)
     marks = require(CUES_FILE, data, "quote_marks", dict)
+    objects = _sized(data, "objects", (1, 2))  # a verb, or a verb and its preposition
     return Cues(
         speech=_words(data, "speech"),
         evidence=_words(data, "evidence"),
         cognition=_words(data, "cognition"),
-        objects=frozenset(p[0] for p in _sized(data, "objects", (1, 2)) if len(p) == 1),
-        object_preps=frozenset(p for p in _sized(data, "objects", (1, 2)) if len(p) == 2),
+        objects=frozenset(p[0] for p in objects if len(p) == 1),
+        object_preps=frozenset(p for p in objects if len(p) == 2),
         stances=_words(data, "stances"),
         stance_objects=_words(data, "stance_objects"),
         requests=_words(data, "requests"),

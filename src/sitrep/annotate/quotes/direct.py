@@ -30,8 +30,8 @@ from sitrep.annotate.quotes.syntax import (
     COMMA,
     COMMON_NOUN_POS,
     NAME_POS,
-    SUBJECT_DEPS,
     VERB_POS,
+    has_subject,
     speaker_of,
     token_runs,
 )
@@ -143,7 +143,7 @@ def _attributing(tok: Token, q: Quoted) -> bool:
     return (
         tok.pos_ == ATTRIBUTING_POS
         and tok.dep_ in ATTRIBUTING_DEPS
-        and _has_subject(tok, after=q.end)
+        and has_subject(tok, after=q.end)
     )
 
 
@@ -193,19 +193,9 @@ def _colon_lead(toks: Sequence[Token], cues: Cues) -> Token | None:
     verb = last  # the head of the clause before the colon (the parser may hang it on the quote)
     while verb.head.i < colon.i and verb.head != verb:
         verb = verb.head
-    if verb.pos_ == ATTRIBUTING_POS and _has_subject(verb, before=verb.idx):
+    if verb.pos_ == ATTRIBUTING_POS and has_subject(verb, before=verb.idx):
         return verb
     return None
-
-
-def _has_subject(verb: Token, before: int | None = None, after: int | None = None) -> bool:
-    """Whether ``verb`` has a subject, optionally starting before or at/after an offset."""
-    return any(
-        c.dep_ in SUBJECT_DEPS
-        and (before is None or c.idx < before)
-        and (after is None or c.idx >= after)
-        for c in verb.children
-    )
 
 
 class _Live:

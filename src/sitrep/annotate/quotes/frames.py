@@ -663,7 +663,7 @@ def _hung_ahead(first: Token, clause: Token, last: int) -> bool:
     comma on a verb after it: one inside the sentence ("Prices, according to the survey,
     rose"), or a misparse that takes the words after the source for a clause of their own
     ("... misled investors, according to three people who spoke to the Journal but were not
-    authorized to discuss it": "authorized" conjoined to "probing"). Either way the phrase
+    cleared to discuss it": "cleared" conjoined to "probing"). Either way the phrase
     attributes the whole sentence."""
     doc = first.doc
     return first.i > first.sent.start and doc[first.i - 1].text == COMMA and clause.i > last

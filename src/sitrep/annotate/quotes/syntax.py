@@ -211,8 +211,15 @@ def _attributes(modifier: Token, cues: Cues) -> bool:
     )
 
 
-def has_subject(verb: Token) -> bool:
-    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+def has_subject(verb: Token, before: int | None = None, after: int | None = None) -> bool:
+    """Whether ``verb`` has a subject, optionally one starting before, or at or after, a
+    character offset."""
+    return any(
+        c.dep_ in SUBJECT_DEPS
+        and (before is None or c.idx < before)
+        and (after is None or c.idx >= after)
+        for c in verb.children
+    )
 
 
 def passive_subject(verb: Token, cues: Cues) -> Token | None:
