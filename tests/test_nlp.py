@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
-from sitrep.nlp import inside, overlaps, subtree_span
+from sitrep.errors import SitrepError
+from sitrep.nlp import _abbreviations, inside, overlaps, subtree_span
 
 
 def test_paragraph_breaks_start_sentences(nlp: Language) -> None:
@@ -23,3 +25,22 @@ def test_span_helpers() -> None:
     assert inside(((2, 4),), ((0, 5), (8, 9)))
     assert not inside(((2, 6),), ((0, 5),))
     assert overlaps(((0, 3),), ((2, 5),)) and not overlaps(((0, 2),), ((2, 5),))
+
+
+def test_titles_keep_their_period_and_the_sentence_goes_on(nlp: Language) -> None:
+    doc = nlp("Brig. Gen. Omar Farid said the convoy left. Sgt. Dana Cole stayed behind.")
+    assert [t.text for t in doc[:2]] == ["Brig.", "Gen."]
+    assert [s.text for s in doc.sents] == [
+        "Brig. Gen. Omar Farid said the convoy left.",
+        "Sgt. Dana Cole stayed behind.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{"titles": ["Lt."]}, {"titles": ["Lt"], "places": []}, {"titles": ["Lt. Col."], "places": []}],
+)
+def test_abbreviation_list_is_checked(data: dict[str, list[str]]) -> None:
+    with pytest.raises(SitrepError) as err:
+        _abbreviations(data)
+    assert err.value.code == "E010"

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
+from typing import Any
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.errors import E, SitrepError
+from sitrep.knowledge import load_yaml, strings
 from sitrep.model import Spans
+
+ABBREVIATIONS = "abbreviations.yaml"
 
 
 @Language.component("sitrep_paragraphs")
@@ -35,7 +41,25 @@ def load(model: str) -> Language:
     except OSError as exc:
         raise SitrepError(E.E011, model=model) from exc
     nlp.add_pipe("sitrep_paragraphs", before="parser")
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        for word in abbreviations():
+            tokenizer.add_special_case(word, [{ORTH: word}])
     return nlp
+
+
+def abbreviations() -> list[str]:
+    """Titles and other abbreviations kept whole with their period ("Lt.", "Const."): the
+    model's tokenizer splits them, and the parser may then end a sentence inside a name."""
+    return _abbreviations(load_yaml(ABBREVIATIONS))
+
+
+def _abbreviations(data: Any) -> list[str]:
+    words = [w for key in ("titles", "places") for w in strings(ABBREVIATIONS, data, key)]
+    if not all(w.endswith(".") and " " not in w for w in words):
+        reason = "entries must be single words ending in '.'"
+        raise SitrepError(E.E010, name=ABBREVIATIONS, reason=reason)
+    return words
 
 
 def char_span(tok_or_span: Token | Span) -> Spans:
