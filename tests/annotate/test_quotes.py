@@ -12,6 +12,7 @@ from sitrep.annotate import quotes
 from sitrep.annotate.base import Annotations
 from sitrep.annotate.quotes import cues as quotes_cues
 from sitrep.annotate.quotes.marks import find_quoted
+from sitrep.annotate.times import resolve
 from sitrep.errors import SitrepError
 from sitrep.model import Article, Mention, Quote, Spans, TimeRef, span_text
 from sitrep.options import Options
@@ -664,6 +665,24 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "Senator Anna Berg calls the tax plan “a disaster for farmers” in a new ad.",
             [("the tax plan “a disaster for farmers”", "Senator Anna Berg", "mixed")],
         ),
+        # an inverted attribution whose speaker the parser read as the cue's object
+        (
+            "Fares rose sharply in March, reported the Transit Authority.",
+            [("Fares rose sharply in March", "the Transit Authority", "indirect")],
+        ),
+        (
+            "The ferry will not sail this week, announced Harbour Lines on Sunday.",
+            [("The ferry will not sail this week", "Harbour Lines", "indirect")],
+        ),
+        # a stretch of time the parser made a subject is nobody's voice
+        (
+            "Inspectors have confirmed one of the fires at the plant the past six months was "
+            "arson and warned workers to report any smoke.",
+            [
+                ("one of the fires", "Inspectors", "indirect"),
+                ("workers to report any smoke", None, "indirect"),
+            ],
+        ),
     ],
 )
 def test_quotes(nlp: Language, text: str, expected: list[tuple[str, str | None, str]]) -> None:
@@ -706,6 +725,22 @@ def test_no_quote_from_chrome_and_repeats_count_once(nlp: Language) -> None:
     assert [q.content[0][0] for q in found] == [len(caption) + 2]  # at its "“", after "\n\n"
 
 
+def test_a_common_noun_after_a_second_verb_is_no_inverted_speaker(nlp: Language) -> None:
+    text = "She lost the vote, announced the merger."
+    assert all(_view(text, q)[1] != "the merger" for q in _quotes(nlp, text))
+
+
+def test_a_quote_is_not_dated_by_what_it_says(nlp: Language) -> None:
+    text = "The agency reported that a 2008 pickup truck had left the road."
+    article = Article(id="t", text=text, published=dt.date(2020, 1, 2))
+    doc = nlp(text)
+    times = tuple(resolve(doc, article))
+    assert [t.value for t in times] == ["2008"]
+    state = Annotations(article=article, times=times)
+    (q,) = quotes.annotate(doc, state, Options())["quotes"]
+    assert q.date == "2020-01-02"
+
+
 def test_speaker_actor_and_dates(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
     text = "The ministry said that the border would reopen."
     doc = nlp(text)
@@ -720,7 +755,7 @@ def test_speaker_actor_and_dates(nlp: Language, monkeypatch: pytest.MonkeyPatch)
     )
 
     def dated(value: str) -> object:
-        return lambda *_: TimeRef(span=((0, 1),), text="x", type="DATE", value=value)
+        return lambda *_, **__: TimeRef(span=((0, 1),), text="x", type="DATE", value=value)
 
     monkeypatch.setattr(quotes, "governing_date", dated("2019-12-30"))
     assert quotes.annotate(doc, state, Options())["quotes"][0].date == "2019-12-30"

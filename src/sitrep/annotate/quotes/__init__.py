@@ -85,7 +85,8 @@ def _date(doc: Doc, so_far: Annotations, f: Found) -> str | None:
     """The date of the attribution itself, else the article's publication date."""
     frame = (f.cue or ()) + (f.speaker or ())
     if frame:
-        ref = governing_date(doc, so_far, min(s for s, _ in frame), max(e for _, e in frame))
+        start, end = min(s for s, _ in frame), max(e for _, e in frame)
+        ref = governing_date(doc, so_far, start, end, skip=f.content)
         if ref is not None and ref.value and CALENDAR_VALUE.match(ref.value):
             return ref.value
     published = so_far.article.published

@@ -26,6 +26,7 @@ from sitrep.annotate.quotes.syntax import (
     COMMA,
     COMMON_NOUN_POS,
     DASHES,
+    FINITE_TAGS,
     GERUND_TAGS,
     INFINITIVE_MARKER_TAG,
     MARK_DEP,
@@ -75,6 +76,16 @@ CLAUSE_BREAKS = (":", ";")  # "...: they said X" is a new statement, not a paren
 WH_TAGS = ("WRB", "WP", "WDT")  # "when", "what", "which" opening a clause
 OPEN_WORDS = ("whether", "if")  # "questioned [whether] ...": an open question as content
 PREP_COMPLEMENT_DEP = "pcomp"  # "according to [show] insiders": a misparsed object
+DIRECT_OBJECT_DEP = "dobj"
+COORDINATOR_DEP = "cc"
+NAME_PART_DEPS = ("det", "compound", "amod", "nmod")  # "the [state] [highway] patrol"
+ADJUNCT_DEPS = ("prep", "npadvmod", "advmod")
+SPEAKER_ENTITY_TYPES = (
+    "PERSON",
+    "ORG",
+    "NORP",
+    "GPE",
+)  # names that can speak  # "..., reported the patrol [on Sunday]"
 ANSWER_DEPS = ("dobj", "intj", "advmod")  # "said [yes]", "said [so]", "said [the same]"
 HEARER_DEPS = ("dobj", "dative")  # "told [an audience] that ..."
 FILLED_DEPS = ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd")  # no gap for "that" to fill
@@ -158,7 +169,45 @@ def _inverted_subject(cue: Token) -> Token | None:
         or any(c.dep_ in COMPLEMENT_DEPS for c in kids)
     ):
         return None
-    return next((c for c in kids if c.dep_ in SUBJECT_DEPS and c.i > cue.i), None)
+    subject = next((c for c in kids if c.dep_ in SUBJECT_DEPS and c.i > cue.i), None)
+    return subject if subject is not None else _inverted_object(cue)
+
+
+def _inverted_object(cue: Token) -> Token | None:
+    """The speaker of an inverted attribution that the parser read as the cue's object
+    ("..., reported the Highway Patrol."; "..., announced Reuters on Sunday."): a tensed cue
+    after a comma, with no subject and no conjunction of its own, whose object is a bare name
+    of a person, group or place closing the sentence. A verb of saying with its clause before
+    it takes no such object, so the name is who spoke. A common noun there may be a true
+    object of a second verb ("She lost the vote, announced the merger"), and a participle
+    ("..., accusing her rival") or a coordinated verb ("..., and announced a plan") is never
+    inverted."""
+    doc = cue.doc
+    if (
+        cue.tag_ not in FINITE_TAGS
+        or cue.i - 1 <= cue.sent.start
+        or doc[cue.i - 1].text != COMMA
+        or has_subject(cue)
+        or any(
+            t.dep_ == COORDINATOR_DEP
+            for t in doc[cue.head.i : cue.i + 1]
+            if t.head in (cue, cue.head)
+        )
+    ):
+        return None
+    obj = next((c for c in cue.children if c.dep_ == DIRECT_OBJECT_DEP and c.i > cue.i), None)
+    if (
+        obj is None
+        or obj.pos_ not in (COMMON_NOUN_POS, NAME_POS)
+        or any(c.dep_ not in NAME_PART_DEPS for c in obj.children)
+        or obj.ent_type_ not in SPEAKER_ENTITY_TYPES
+    ):
+        return None
+    closing = {
+        t.i for c in cue.children if c.i > obj.i and c.dep_ in ADJUNCT_DEPS for t in c.subtree
+    }
+    rest = doc[obj.right_edge.i + 1 : cue.sent.end]
+    return obj if all(t.is_punct or t.is_space or t.i in closing for t in rest) else None
 
 
 def _inverted_speaker(cue: Token) -> Token | None:
@@ -173,9 +222,11 @@ def _inverted_speaker(cue: Token) -> Token | None:
     if cue.i == 0 or not doc[cue.i - 1].is_punct or has_subject(cue):
         return None
     comps = [c for c in kids if c.dep_ in COMPLEMENT_DEPS]
-    after = next((c for c in comps if c.i > cue.i), None)
-    if after is None or not any(c.i < cue.i for c in comps):
+    if not any(c.i < cue.i for c in comps):
         return None
+    after = next((c for c in comps if c.i > cue.i), None)
+    if after is None:
+        return _inverted_object(cue)
     subject = next(
         (c for c in after.children if c.dep_ in SUBJECT_DEPS and c.left_edge.i == cue.i + 1),
         None,
@@ -481,6 +532,8 @@ def object_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
             for c in tok.children
         ):
             continue
+        if cues.lemma(tok) in cues.speech and _inverted_subject(tok) is not None:
+            continue  # "..., reported the Highway Patrol": the object is who spoke
         words, parts = _object_parts(tok, cues)
         if any(_noun_with_clause(c, cues) for c in parts):
             continue  # "voiced concern that ...": the noun frames what was said

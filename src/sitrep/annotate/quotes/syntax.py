@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from sitrep.annotate.quotes.cues import Cues
+from sitrep.annotate.times.words import words as time_words
 from sitrep.model import Spans
 
 # Dependency labels used as rules (spaCy's English ClearNLP scheme).
@@ -61,6 +62,7 @@ NOUN_POS = ("NOUN", "PROPN", "PRON")
 MODIFIER_DEP = "acl"  # "a spokesman [saying ...]": the noun modified is the speaker
 COMPLEMENTIZER = "that"  # opens a reported clause ("said [that] ...")
 CUE_TOKENS_KEY = "sitrep.quotes.cue_tokens"
+TIME_ENTITIES = ("DATE", "TIME")  # a time is never who speaks
 MAX_CLIMB = 4  # hops from a cue to the clause whose subject speaks; deeper is another clause
 
 
@@ -267,6 +269,17 @@ def _passive_participle(tok: Token) -> bool:
     )
 
 
+def _names_a_time(subj: Token) -> bool:
+    """A subject that is only a stretch of time ("the past two months", "Saturday"): the
+    parser's slip, never who speaks. Ages the model also tags as dates ("the 46-year-old") are
+    people, and a time with more after it ("a quarter of the committee") may hold one."""
+    w = time_words()
+    head = subj.lower_
+    return (head in w.units or head in w.weekdays or head in w.months) and all(
+        t.ent_type_ in TIME_ENTITIES for t in subj.subtree
+    )
+
+
 def speaker_of(cue: Token, cues: Cues) -> Spans | None:
     """The subject that says what ``cue`` reports, climbing to a governing clause when the cue
     has none of its own; None for an expletive ("it was said that") or no subject at all."""
@@ -279,7 +292,9 @@ def speaker_of(cue: Token, cues: Cues) -> Spans | None:
         subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             passive = subj.dep_ == PASSIVE_SUBJECT_DEP
-            return None if passive and subj.lower_ in cues.expletives else speaker_span(subj)
+            if (passive and subj.lower_ in cues.expletives) or _names_a_time(subj):
+                return None  # "it was said"; "the past two months" misread as a subject
+            return speaker_span(subj)
         if tok.dep_ not in CLIMB_DEPS or tok.head == tok or _passive_participle(tok):
             return None
         parent = tok.head

@@ -175,14 +175,22 @@ def _as_date(s: _Dated, year: int | None) -> dt.date:
     return dt.date(y, month, day) if cal.is_date(y, month, day) else dt.date(y, month, 28)
 
 
-def governing_date(doc: Doc, so_far: Annotations, start: int, end: int) -> TimeRef | None:
+def governing_date(
+    doc: Doc, so_far: Annotations, start: int, end: int, skip: Spans = ()
+) -> TimeRef | None:
     """The time expression that dates the clause at [start, end): a DATE in the same clause or
     sentence; None when the clause carries none (callers then fall back on the article date).
 
     First choice is a date attached in the tree to the clause's verb ("said on May 21") or
-    lying inside the clause; then the date of its sentence nearest to it.
+    lying inside the clause; then the date of its sentence nearest to it. Dates within
+    ``skip`` are not considered: a quote is not dated by what it talks about ("reported that
+    a 2008 pickup crashed").
     """
-    dates = [t for t in so_far.times if t.type in DATING_TYPES and _dates_a_day(t.value)]
+    dates = [
+        t
+        for t in so_far.times
+        if t.type in DATING_TYPES and _dates_a_day(t.value) and not overlaps(t.span, skip)
+    ]
     if not dates:
         return None
     verb = syn.clause_verb(doc, start, end)
