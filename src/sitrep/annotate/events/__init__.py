@@ -88,7 +88,7 @@ def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Se
         for d in _sentence_drafts(sent, chrome, so_far, spans, lex, keep_negated)
     ]
     events = [_event(d, doc, so_far, lex) for d in drafts]
-    return {"events": _merged(_answered(events, so_far), so_far)}
+    return {"events": _merged(_answered(events, doc.text, so_far), so_far)}
 
 
 def _unreal(d: Draft, lex: Lexicon) -> bool:
@@ -295,12 +295,12 @@ def _event(d: Draft, doc: Doc, so_far: Annotations, lex: Lexicon) -> Event:
     )  # fmt: skip
 
 
-def _answered(events: list[Event], so_far: Annotations) -> list[Event]:
+def _answered(events: list[Event], text: str, so_far: Annotations) -> list[Event]:
     """A rejection that names nobody ("Caracas replied that nobody could dictate terms to
     Venezuela") answers the demand before it: the source of the nearest REQUEST, THREATEN or
     ACCUSE event (``ANSWERED_TYPES``) from another side earlier in the same paragraph is its
-    target ("When Brazil said the observers must stay, ..."). Events are in text order."""
-    text = so_far.article.text
+    target ("When Brazil said the observers must stay, ..."). Events are in text order;
+    ``text`` is the parsed text, whose line breaks end paragraphs (``nlp.unwrap``)."""
     out: list[Event] = []
     asked: list[Event] = []
     for e in events:
