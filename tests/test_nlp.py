@@ -4,9 +4,7 @@ import pytest
 from spacy.language import Language
 
 from sitrep.errors import SitrepError
-from sitrep.model import Article, span_text
-from sitrep.nlp import _abbreviations, inside, overlaps, subtree_span, unwrap
-from sitrep.pipeline import Pipeline
+from sitrep.nlp import _abbreviations, inside, overlaps, subtree_span
 
 
 def test_paragraph_breaks_start_sentences(nlp: Language) -> None:
@@ -46,32 +44,3 @@ def test_abbreviation_list_is_checked(data: dict[str, list[str]]) -> None:
     with pytest.raises(SitrepError) as err:
         _abbreviations(data)
     assert err.value.code == "E010"
-
-
-WRAPPED = (
-    "Storms cut power to thousands of homes along the coast on Tuesday, the utility\n"
-    "    said. Crews from three states were on their way to help restore the lines to\n"
-    "    Riverton and Bay City.\n"
-    "    The mayor urged residents to stay indoors and to keep off the flooded\n"
-    "    roads until the water went down\n"
-    "    Schools will stay closed on Wednesday."
-)
-
-
-def test_unwrap_joins_the_lines_of_wrapped_prose_only() -> None:
-    joined = unwrap(WRAPPED)
-    assert len(joined) == len(WRAPPED)
-    assert [line.split()[0] for line in joined.split("\n")] == ["Storms", "The", "Schools"]
-    # a short line before a capital ends a paragraph that lacks its full stop
-    assert "went down\n" in joined
-    laid_out = "Storms cut power\nCrews were on their way to help.\nSchools stay closed"
-    assert unwrap(laid_out) == laid_out
-    assert unwrap("") == ""
-
-
-def test_a_quote_over_wrapped_lines_is_whole(pipeline: Pipeline) -> None:
-    text = WRAPPED.replace("the utility\n    said.", "the utility\n    company said.")
-    article = Article(id="t", text=text)
-    (q, *_) = pipeline.extract(article).quotes
-    assert span_text(text, q.speaker or ()) == "the utility\n    company"
-    assert span_text(text, q.content).endswith("on Tuesday")

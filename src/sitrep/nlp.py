@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
-from itertools import pairwise
 from typing import Any
 
 import spacy
@@ -32,52 +31,6 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
     return doc
-
-
-# A line of prose ends here when it ends a sentence, a quotation or a bracket.
-LINE_END_MARKS = ".?!:;\"\u201d\u2019')]\u2026"
-# Hard-wrapped text (wire copy, e-mail, some scraped pages) breaks lines inside sentences: it
-# has at least this many lines running on into a line that starts in lower case, and this
-# share of all its single line breaks do so. Text laid out one paragraph per line has none.
-WRAPPED_MIN_LINES = 2
-WRAPPED_MIN_SHARE = 0.1
-# A wrapped line that runs on into a capital is full ("...used in\\n Istanbul."); a short one
-# there ends a paragraph that lacks its full stop, or a heading.
-FULL_LINE = 0.75
-
-
-def unwrap(text: str) -> str:
-    """``text`` with the line breaks of hard-wrapped prose turned into spaces, for parsing.
-
-    The annotators take every line break as a paragraph's end, as news text is laid out. In
-    text wrapped at a fixed width ("...bears the hallmarks of the\\n outlawed PKK") that
-    splits sentences and quotations in two. When the text is wrapped, a single line break
-    after a line that ends with no closing mark is a space if the next line starts in lower
-    case or the line is about as long as the longest; blank lines and breaks after a full
-    stop stay. The result has the same length, so every offset holds for ``text``.
-    """
-    lines = text.split("\n")
-    width = max(len(line.strip()) for line in lines)
-    soft: list[int] = []
-    lower = pairs = 0
-    end = -1
-    for line, nxt in pairwise(lines):
-        end += len(line) + 1  # the line break after ``line``
-        line, nxt = line.strip(), nxt.strip()
-        if not line or not nxt:
-            continue
-        pairs += 1
-        if line[-1] in LINE_END_MARKS:
-            continue
-        lower += nxt[0].islower()
-        if nxt[0].islower() or len(line) >= FULL_LINE * width:
-            soft.append(end)
-    if lower < WRAPPED_MIN_LINES or lower < WRAPPED_MIN_SHARE * pairs:
-        return text
-    chars = list(text)
-    for i in soft:
-        chars[i] = " "
-    return "".join(chars)
 
 
 @cache

@@ -1,8 +1,7 @@
 """Article -> Extraction: one spaCy parse per article, then the annotators in registry order.
 
-The parser reads the text with hard-wrapped lines joined (``nlp.unwrap``, offsets unchanged),
-so a sentence or quotation broken over lines stays whole; the Extraction keeps the text as
-given.
+The parser reads the text with its layout made plain (``layout.parse_text``: wrapped lines
+joined, datelines set off; offsets unchanged); the Extraction keeps the text as given.
 
 Articles are parsed in batches with ``nlp.pipe`` (optionally in ``workers`` processes); inputs
 that were refused upstream (``Skipped``) pass through in order, and an article whose annotation
@@ -17,6 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from sitrep import layout
 from sitrep import nlp as nlp_mod
 from sitrep.annotate import REGISTRY, Annotations, Annotator, check_order
 from sitrep.annotate.times import infer_published
@@ -44,11 +44,11 @@ class Pipeline:
 
     def extract(self, article: Article) -> Extraction:
         """Extract one article (raises on an annotator failure; ``run`` records it instead)."""
-        return self.annotate(self.nlp(nlp_mod.unwrap(article.text)), article)
+        return self.annotate(self.nlp(layout.parse_text(article.text)), article)
 
     def annotate(self, doc: Doc, article: Article) -> Extraction:
         """Run every annotator over an already parsed ``doc`` of ``article.text`` (as
-        ``nlp.unwrap`` gives it: the same characters but for the line breaks of wrapped text)."""
+        ``layout.parse_text`` gives it: the same length, line breaks moved)."""
         if article.published is None:
             article = infer_published(doc, article)
         state = Annotations(article=article)
@@ -73,7 +73,7 @@ class Pipeline:
                 if isinstance(item, Skipped):
                     pending.append((n, item))
                 else:
-                    yield nlp_mod.unwrap(item.text), (n, item)
+                    yield layout.parse_text(item.text), (n, item)
 
         docs = self.nlp.pipe(
             articles(), as_tuples=True, batch_size=self.options.batch_size,

@@ -51,6 +51,7 @@ class Rules:
     caption_start: tuple[re.Pattern[str], ...]
     caption_credit: tuple[re.Pattern[str], ...]
     caption_date_end: re.Pattern[str]
+    dateline: re.Pattern[str]
     minor_words: frozenset[str]
     limits: dict[str, float]
 
@@ -88,6 +89,7 @@ def rules() -> Rules:
         caption_start=patterns("caption_start", "(?:{})"),
         caption_credit=patterns("caption_credit", r"(?:{})\s*$"),
         caption_date_end=_compile(date_end, macros, r"(?:{})\s*$"),
+        dateline=_compile(require(CHROME_FILE, data, "dateline", str), macros, r"[ \t]*(?:{})"),
         minor_words=frozenset(x.lower() for x in strings("minor_words")),
         limits={str(k): float(v) for k, v in limits.items()},
     )

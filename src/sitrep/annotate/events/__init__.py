@@ -300,7 +300,7 @@ def _answered(events: list[Event], text: str, so_far: Annotations) -> list[Event
     Venezuela") answers the demand before it: the source of the nearest REQUEST, THREATEN or
     ACCUSE event (``ANSWERED_TYPES``) from another side earlier in the same paragraph is its
     target ("When Brazil said the observers must stay, ..."). Events are in text order;
-    ``text`` is the parsed text, whose line breaks end paragraphs (``nlp.unwrap``)."""
+    ``text`` is the parsed text, whose line breaks end paragraphs (``layout.parse_text``)."""
     out: list[Event] = []
     asked: list[Event] = []
     for e in events:
