@@ -674,6 +674,27 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The ferry will not sail this week, announced Harbour Lines on Sunday.",
             [("The ferry will not sail this week", "Harbour Lines", "indirect")],
         ),
+        # a closing attribution covers every clause before it
+        (
+            "The driver had cuts to his face and refused treatment, the fire service reported.",
+            [
+                (
+                    "The driver had cuts to his face and refused treatment",
+                    "the fire service",
+                    "indirect",
+                )
+            ],
+        ),
+        (
+            "Three hikers drowned and 20 others were rescued on Sunday, the coast guard reported.",
+            [
+                (
+                    "Three hikers drowned and 20 others were rescued on Sunday",
+                    "the coast guard",
+                    "indirect",
+                )
+            ],
+        ),
         # a stretch of time the parser made a subject is nobody's voice
         (
             "Inspectors have confirmed one of the fires at the plant the past six months was "
@@ -730,15 +751,21 @@ def test_a_common_noun_after_a_second_verb_is_no_inverted_speaker(nlp: Language)
     assert all(_view(text, q)[1] != "the merger" for q in _quotes(nlp, text))
 
 
-def test_a_quote_is_not_dated_by_what_it_says(nlp: Language) -> None:
-    text = "The agency reported that a 2008 pickup truck had left the road."
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # not by what it says
+        ("The agency reported that a 2008 pickup truck had left the road.", "2020-01-02"),
+        # by the day of a time of day
+        ("On Tuesday evening, the agency said the road was closed.", "2019-12-31"),
+    ],
+)
+def test_quote_dates(nlp: Language, text: str, date: str) -> None:
     article = Article(id="t", text=text, published=dt.date(2020, 1, 2))
     doc = nlp(text)
-    times = tuple(resolve(doc, article))
-    assert [t.value for t in times] == ["2008"]
-    state = Annotations(article=article, times=times)
+    state = Annotations(article=article, times=tuple(resolve(doc, article)))
     (q,) = quotes.annotate(doc, state, Options())["quotes"]
-    assert q.date == "2020-01-02"
+    assert q.date == date
 
 
 def test_speaker_actor_and_dates(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -176,6 +176,8 @@ def test_infer_published_needs_a_full_date(nlp: Language, text: str) -> None:
         ("Rebels seized the airport, and on May 3 the army struck back.", "the army struck back",
          "May 3"),
         ("The minister denied the report.", "denied the report", None),
+        ("Mr Lee, who took office in May, said the port would close.", "said the port would close",
+         None),
     ],
 )  # fmt: skip
 def test_governing_date(nlp: Language, text: str, clause: str, expected: str | None) -> None:

@@ -28,8 +28,9 @@ from sitrep.nlp import inside, overlaps
 from sitrep.options import Options
 
 RELATIVE_TAGS = ("WP", "WDT")  # "who", "which", "that" heading a relative clause
-# A quote's date is a calendar value ("2018-05-21", "2018-05", "2018"), not "PRESENT_REF".
-CALENDAR_VALUE = re.compile(r"^\d{4}(-\d{2}){0,2}$")
+# A quote's date is a calendar value ("2018-05-21", "2018-05", "2018"), not "PRESENT_REF":
+# the calendar part of a TIMEX3 value, before any time of day ("2016-12-18TMO" -> the 18th).
+CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d{2}){0,2}(?=$|T)")
 
 
 def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Sequence[Quote]]:
@@ -87,7 +88,8 @@ def _date(doc: Doc, so_far: Annotations, f: Found) -> str | None:
     if frame:
         start, end = min(s for s, _ in frame), max(e for _, e in frame)
         ref = governing_date(doc, so_far, start, end, skip=f.content)
-        if ref is not None and ref.value and CALENDAR_VALUE.match(ref.value):
-            return ref.value
+        day = CALENDAR_VALUE.match(ref.value) if ref is not None and ref.value else None
+        if day is not None:
+            return day.group()
     published = so_far.article.published
     return published.isoformat() if published else None

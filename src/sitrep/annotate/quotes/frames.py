@@ -25,6 +25,7 @@ from sitrep.annotate.quotes.syntax import (
     COLON,
     COMMA,
     COMMON_NOUN_POS,
+    CONJ_DEP,
     DASHES,
     FINITE_TAGS,
     GERUND_TAGS,
@@ -306,7 +307,8 @@ def _complement(cue: Token, cues: Cues, sides: tuple[int, ...]) -> list[Token]:
     if not comps:
         return []
     comps = sorted({*comps, *_subject_as_object(cue, comps, cues)}, key=lambda c: c.i)
-    lo = min(cue.i, comps[0].left_edge.i)
+    ahead = _conjoined_ahead(cue, comps)
+    lo = min(cue.i, comps[0].left_edge.i, *(t.i for t in ahead[:1]))
     hi = max(cue.i, comps[-1].right_edge.i)
     # the semicolon nearest to the cue on each side bounds what it can report
     stops = [t.i for t in cue.doc[lo:hi] if t.text == ";"]
@@ -314,10 +316,30 @@ def _complement(cue: Token, cues: Cues, sides: tuple[int, ...]) -> list[Token]:
     right = min((j for j in stops if j > cue.i), default=hi + 1)
     for side in sides:
         words = [t for c in comps if (c.i - cue.i) * side > 0 for t in clause_words(c, cues)]
-        words = [t for t in words if left < t.i < right]
+        words = [t for t in (ahead if side < 0 else []) + words if left < t.i < right]
         if any(not t.is_punct for t in words):
             return words
     return []
+
+
+def _conjoined_ahead(cue: Token, comps: list[Token]) -> list[Token]:
+    """The clause a closing attribution was conjoined to, before the one it reports ("At
+    least two died and 55 were hurt, state media reported": the parser made "reported" a
+    conjunct of "died" and "were hurt" its complement). The attribution, set off by a comma,
+    covers both."""
+    head, first = cue.head, comps[0]
+    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+    if (
+        cue.dep_ != CONJ_DEP
+        or first.i > cue.i
+        or head.i > first.left_edge.i
+        or head.pos_ not in VERB_POS
+        or subject is None
+        or subject.i < first.i
+        or cue.doc[subject.left_edge.i - 1].text != COMMA
+    ):
+        return []
+    return [t for t in head.subtree if t.i < first.left_edge.i]
 
 
 def _subject_as_object(cue: Token, comps: list[Token], cues: Cues) -> list[Token]:

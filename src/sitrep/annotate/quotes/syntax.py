@@ -38,6 +38,7 @@ WHO = "who"  # "..., Anna Berg, [who] ran in 2012": a person introduced by the w
 # What a conjoined reporting verb must govern to be a statement of its own ("and [suggested]
 # that ..."), not a participle in a coordination ("a costly and well-[known] flaw").
 REPORTED_DEPS = ("ccomp", "xcomp", "dobj", "parataxis", "prep", "dative")
+OWN_CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")  # "and [refused] to answer": said on its own
 BASE_FORM_TAGS = ("VB", "VBP")  # "to [grow]", "and [create]" (VBP: a base form misread)
 GERUND_TAGS = ("VBG",)  # "mentioned [cutting] X and [raising] Y"
 LINK_DEPS = ("cc", "punct")  # "and", "," before a conjoined clause
@@ -163,12 +164,16 @@ def continued(cue: Token, words: list[Token], forms: tuple[str, ...]) -> list[To
 
 def _speech_conjunct(verb: Token, cues: Cues) -> bool:
     """A verb of speech conjoined without a subject, with what it reports: a statement of
-    its own ("... and suggested that ...")."""
+    its own ("... and suggested that ..."). A speech act whose object is all it takes is one
+    only with a clause ("... and refused to answer"): with a bare object it goes on with the
+    reported clause ("had minor injuries and refused treatment, the patrol said")."""
+    lemma = cues.lemma(verb)
+    deps = REPORTED_DEPS if lemma in cues.speech or lemma in cues.requests else OWN_CLAUSE_DEPS
     return (
         verb.pos_ == "VERB"
-        and cues.lemma(verb) in cues.statements
+        and lemma in cues.statements
         and not has_subject(verb)
-        and any(c.dep_ in REPORTED_DEPS for c in verb.children)
+        and any(c.dep_ in deps for c in verb.children)
     )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.annotate.base import Annotations
 from sitrep.annotate.times import dates as cal
@@ -182,9 +182,10 @@ def governing_date(
     sentence; None when the clause carries none (callers then fall back on the article date).
 
     First choice is a date attached in the tree to the clause's verb ("said on May 21") or
-    lying inside the clause; then the date of its sentence nearest to it. Dates within
-    ``skip`` are not considered: a quote is not dated by what it talks about ("reported that
-    a 2008 pickup crashed").
+    lying inside the clause; then the date of its sentence nearest to it. A date in a
+    relative clause dates that clause ("Mr Trump, who takes office in January, said"), and
+    dates within ``skip`` are not considered: a quote is not dated by what it talks about
+    ("reported that a 2008 pickup crashed").
     """
     dates = [
         t
@@ -196,16 +197,24 @@ def governing_date(
     verb = syn.clause_verb(doc, start, end)
     zone: Spans = ((start, end),)
     clause = doc.char_span(start, end, alignment_mode="expand")
+    dates = [
+        t
+        for t in dates
+        if (own := _own_verb(doc, t)) is None or own == verb or own.dep_ != syn.RELATIVE_DEP
+    ]
     for t in dates:
-        span = doc.char_span(t.span[0][0], t.span[-1][1], alignment_mode="expand")
-        attached = span is not None and verb is not None and syn.attachment_verb(span) == verb
-        if attached or inside(t.span, zone):
+        if (verb is not None and _own_verb(doc, t) == verb) or inside(t.span, zone):
             return t
     if clause is None or len(clause) == 0:
         return None
     sents: Spans = ((clause[0].sent.start_char, clause[-1].sent.end_char),)
     near = [t for t in dates if overlaps(t.span, sents)]
     return min(near, key=lambda t: _distance(t.span, start, end)) if near else None
+
+
+def _own_verb(doc: Doc, t: TimeRef) -> Token | None:
+    span = doc.char_span(t.span[0][0], t.span[-1][1], alignment_mode="expand")
+    return syn.attachment_verb(span) if span is not None else None
 
 
 def _dates_a_day(value: str | None) -> bool:

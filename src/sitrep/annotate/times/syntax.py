@@ -17,6 +17,8 @@ AUX_DEPS = frozenset({"aux", "auxpass"})
 CONTROL_DEPS = frozenset({"xcomp", "acomp", "advcl", "ccomp"})
 # A verb conjoined to another shares its tense when it has no auxiliary of its own.
 CONJ_DEP = "conj"
+# A relative clause dates itself, not the clause around it ("X, who took office in May, said").
+RELATIVE_DEP = "relcl"
 # Penn tags: simple past, past participle, and the infinitive marker "to".
 PAST_TAG, PARTICIPLE_TAG, TO_TAG = "VBD", "VBN", "TO"
 PAST, UNKNOWN, FUTURE = -1, 0, 1
