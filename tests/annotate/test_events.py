@@ -163,6 +163,24 @@ POSITIVES = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        # a "by" agent is the doer, the possessor the one it befell
+        ("The envoy's assassination by two gunmen shocked the capital.", "ASSAULT", "two gunmen",
+         "envoy"),
+        # a passive with "to" is done to its subject, unless it states a stance
+        ("The opposition leader was sentenced to ten years in prison.", "COERCE", "", "leader"),
+    ],
+)  # fmt: skip
+def test_who_did_it_and_to_whom(
+    nlp: Language, text: str, kind: str, source: str, target: str
+) -> None:
+    (event,) = [e for e in run(nlp, text) if e.type == kind]
+    assert " ".join(r.text for r in event.source) == source
+    assert target in " ".join(r.text for r in event.target)
+
+
 @pytest.mark.parametrize(("text", "expected"), POSITIVES)
 def test_event_type_and_sides(nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
     kind, source, target = expected

@@ -117,6 +117,7 @@ class Lexicon:
     threat_types: frozenset[str]
     ultimatum_types: frozenset[str]
     verbal_types: frozenset[str]
+    stative_participles: frozenset[str]
     protest_topic_types: frozenset[str]
     negated_to_reject: frozenset[str]
     modality: Mapping[str, frozenset[str]]
@@ -297,6 +298,7 @@ def load() -> Lexicon:
         intent_types=_type_map(data, "intent_types"), hostile_types=types("hostile_types"),
         threat_types=types("threat_types"), ultimatum_types=types("ultimatum_types"),
         verbal_types=types("verbal_types"),
+        stative_participles=words("stative_participles"),
         protest_topic_types=types("protest_topic_types"),
         negated_to_reject=types("negated_to_reject"),
         modality={k: _words(v, f"modality.{k}") for k, v in modality.items()},

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from spacy.tokens import Token
 
 from sitrep.annotate.base import Annotations, actors_by_id, mention_covering
-from sitrep.annotate.events.lexicon import Lexicon, has_word
+from sitrep.annotate.events.lexicon import Lexicon, has_word, load
 from sitrep.model import ActorRef
 from sitrep.nlp import subtree_span
 
@@ -151,9 +151,12 @@ def active_subjects(verb: Token) -> list[Token]:
 
 def _stative(verb: Token) -> bool:
     """A passive form that states an attitude ("is opposed to", "is committed to"): its
-    subject is the doer."""
-    return not _children(verb, (AGENT_DEP,)) and any(
-        c.dep_ == PREP_DEP and c.lower_ == STATIVE_PREP for c in verb.children
+    subject is the doer. Only the participles the lexicon lists: "was sentenced to life" is
+    done to its subject."""
+    return (
+        verb.lemma_.lower() in load().stative_participles
+        and not _children(verb, (AGENT_DEP,))
+        and any(c.dep_ == PREP_DEP and c.lower_ == STATIVE_PREP for c in verb.children)
     )
 
 
