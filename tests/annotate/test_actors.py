@@ -113,6 +113,8 @@ def test_phrase_country_and_sector(
         ("Talks were held in Ankara on Friday.", "Ankara"),
         ("Let us know what you think about the plan.", "us"),
         ("The weather stayed mild all week.", "weather"),
+        # a capital in a line with no verb is a dateline or a heading, not a government
+        ("NAIROBI (Wire) —\nFloods cut the main road on Monday.", "NAIROBI"),
     ],
 )
 def test_no_actor(nlp: Language, text: str, phrase: str) -> None:

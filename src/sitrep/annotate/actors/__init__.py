@@ -81,6 +81,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Links to climb from a name to the preposition that governs it ("near the capital Damascus").
 CHAIN_DEPS = frozenset({"appos", "conj"})
 ORG_LABEL = "ORG"
+VERB_POS = frozenset({"VERB", "AUX"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Passes over people: the second one reads titles that name another person ("Putin's envoy"),
 # whose country the first pass found.
@@ -324,11 +325,12 @@ class _Reader:
         return hit.entry.how == "demonym" and plural and root.dep_ not in MODIFIER_DEPS
 
     def _acts(self, hit: Hit) -> bool:
-        """A capital stands for its government unless it is a place or a modifier."""
+        """A capital stands for its government unless it is a place or a modifier, or it
+        stands in a line with no verb: a dateline ("BEIRUT (AP) —") or a heading."""
         if hit.entry.how != "capital":
             return True
         root = self.doc[hit.start : hit.end].root
-        if root.dep_ in MODIFIER_DEPS:
+        if root.dep_ in MODIFIER_DEPS or not any(t.pos_ in VERB_POS for t in root.sent):
             return False
         prep = _governing_prep(root)
         return prep is None or actor_kb.norm(prep.text) not in self.kb.locative
@@ -340,8 +342,14 @@ class _Reader:
             start = _with_article(self.doc, ent.start, ent.end)
             words = [t for t in ent if t.is_alpha or t.is_digit]
             words = [t for t in words if t.lower_ != DEFINITE and t.tag_ != POSSESSIVE_TAG]
-            if words and self.found.free(start, ent.end):
+            if words and self.found.free(start, ent.end) and not self._capital(words):
                 self._add_org(start, words[0].i, words[-1].i + 1)
+
+    def _capital(self, words: list[Token]) -> bool:
+        """A capital the model tagged as an organisation ("NAIROBI" in a dateline): its
+        government or a place (``_acts``), never an unknown organisation."""
+        hits = self.ctx.hit_at
+        return all(w.i in hits and hits[w.i].entry.how == "capital" for w in words)
 
     def _add_org(self, start: int, first: int, end: int) -> None:
         """An organisation nothing else explains, with the country its words name."""
