@@ -160,6 +160,15 @@ POSITIVES = [
         "The prime minister faces mounting pressure from his coalition partners.",
         ("REQUEST", "partners", "prime minister"),
     ),
+    (
+        "Farmers petitioned the provincial government to lower the water tax.",
+        ("REQUEST", "Farmers", "government"),
+    ),
+    # support denied after "nor" is a rejection
+    (
+        "The army did not invite the envoy, nor does the ministry endorse his plan.",
+        ("REJECT", "ministry", ""),
+    ),
 ]
 
 
@@ -287,6 +296,7 @@ def test_negation_and_modality(
         "Police never arrested the two reporters, the lawyer said.",
         "The minister did not condemn the raid.",
         "Chad will not send troops to the border, the president said.",
+        "The militia neither attacked the convoy nor shelled the road.",
     ],
 )
 def test_an_act_said_not_to_happen_is_no_event(nlp: Language, text: str) -> None:
@@ -503,6 +513,11 @@ def test_an_undated_restatement_yields_to_the_dated_event(pipeline: Pipeline) ->
     x = pipeline.extract(Article(id="m", text=text, published=dt.date(2020, 3, 10)))
     assert [(e.type, e.date) for e in x.events] == [("REQUEST", "2020-03-03")]
     assert text[slice(*x.events[0].date_span[0])] == "March 3"
+
+
+def test_a_participle_describing_a_noun_is_no_event(pipeline: Pipeline) -> None:
+    text = "Police said the cyclist was taken to hospital with non-life threatening injuries."
+    assert pipeline.extract(Article(id="t", text=text)).events == ()
 
 
 def test_an_undated_event_takes_the_article_date(pipeline: Pipeline) -> None:

@@ -22,6 +22,7 @@ from sitrep.annotate.events.roles import (
 from sitrep.model import Modality
 
 NEG_DEP = "neg"
+CONJ_DEP, CC_DEP, PRECONJ_DEP = "conj", "cc", "preconj"  # "[neither] ... [nor] do we [endorse] it"
 OF = "of"
 DET_DEPS = ("det", "amod")
 # "no talks", "neither the mayor nor his aides"
@@ -70,8 +71,16 @@ def negative_subject(frame: Token, lex: Lexicon) -> bool:
 
 
 def negated(frame: Token, noun: Token | None, lex: Lexicon) -> bool:
-    """ "did not attack", "never met", "no one attacked", "no talks were held"."""
+    """ "did not attack", "never met", "no one attacked", "no talks were held", "did not
+    invite him, nor do we endorse him"."""
     if any(c.dep_ == NEG_DEP for v in _frames(frame, NEG_INHERIT_DEPS) for c in v.children):
+        return True
+    if any(c.dep_ == PRECONJ_DEP and has_word(c, lex.negative_determiners) for c in frame.children):
+        return True  # "[neither] attacked nor ..."
+    if frame.dep_ == CONJ_DEP and any(
+        c.dep_ == CC_DEP and c.i < frame.i and has_word(c, lex.negative_determiners)
+        for c in frame.head.children
+    ):
         return True
     return negative_subject(frame, lex) or (noun is not None and _negative_np(noun, lex))
 

@@ -47,6 +47,7 @@ PRT_DEP = "prt"
 PREP_DEPS = ("prep", "agent", "dative")
 ACOMP_DEP = "acomp"
 MOD_DEPS = ("amod", "compound", "nmod")
+ADJECTIVE_DEP = "amod"
 PLURAL_TAGS = ("NNS", "NNPS")
 STATE_ENTS = ("GPE", "NORP")
 # Prepositions that date an event rather than name a party ("on Friday", "in May").
@@ -169,6 +170,8 @@ def _particles(tok: Token) -> tuple[Token, ...]:
 
 
 def _verb_candidate(tok: Token, lex: Lexicon) -> Candidate | None:
+    if tok.dep_ == ADJECTIVE_DEP:
+        return None  # a participle describing a noun: "non-life threatening injuries"
     sense = first_sense(lex, "verb", tok)
     if sense is None:
         return None
