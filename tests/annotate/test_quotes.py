@@ -695,6 +695,14 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
                 )
             ],
         ),
+        # a speech verb the parser conjoined to the clause another cue reports
+        (
+            "The agency denied that a deal had been struck and said the talks would go on.",
+            [
+                ("that a deal had been struck", "The agency", "indirect"),
+                ("the talks would go on", "The agency", "indirect"),
+            ],
+        ),
         # a stretch of time the parser made a subject is nobody's voice
         (
             "Inspectors have confirmed one of the fires at the plant the past six months was "

@@ -22,6 +22,7 @@ from sitrep.annotate.quotes.cues import Cues
 from sitrep.annotate.quotes.syntax import (
     ADVERBIAL_CLAUSE_DEP,
     AGENT_DEP,
+    CLAUSAL_COMPLEMENT_DEP,
     COLON,
     COMMA,
     COMMON_NOUN_POS,
@@ -56,7 +57,6 @@ from sitrep.nlp import char_span
 
 # Dependency labels used as rules (spaCy's English ClearNLP scheme).
 COMPLEMENT_DEPS = ("ccomp", "parataxis")  # the clause a reporting verb reports
-CLAUSAL_COMPLEMENT_DEP = "ccomp"
 NOUN_COMPLEMENT_DEPS = ("acl", "ccomp", "advcl")  # a that-clause hanging off a noun or adjective
 PARENTHETICAL_DEP = "parataxis"  # "the talks, he said, failed": the cue hangs off the content
 POSSESSIVE_DEP = "poss"  # "Russia's claim that ..."

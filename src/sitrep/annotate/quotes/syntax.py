@@ -27,6 +27,7 @@ MARK_DEP = "mark"
 CLAUSE_CUT_DEPS = ("relcl", "acl", "advcl")  # not part of a speaker's name
 NONRESTRICTIVE_DEPS = ("relcl", "appos", "acl", "advcl")  # after a comma: a gloss
 CONJ_DEP = "conj"
+CLAUSAL_COMPLEMENT_DEP = "ccomp"
 PARTICLE_DEP = "prt"  # "pointed [out]"
 PREP_DEP = "prep"  # "called [for] talks"
 ADVERBIAL_CLAUSE_DEP = "advcl"
@@ -303,6 +304,8 @@ def speaker_of(cue: Token, cues: Cues) -> Spans | None:
         if tok.dep_ not in CLIMB_DEPS or tok.head == tok or _passive_participle(tok):
             return None
         parent = tok.head
+        if tok == cue and parent.dep_ == CLAUSAL_COMPLEMENT_DEP and _speech_conjunct(tok, cues):
+            parent = parent.head  # "denied [that a deal was reached] and said": the denier
         if (
             tok.dep_ == MODIFIER_DEP
             and parent.pos_ in NOUN_POS
