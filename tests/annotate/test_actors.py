@@ -96,6 +96,8 @@ def actor_of(nlp: Language, text: str, phrase: str) -> Actor | None:
         ("Anti-American protesters marched in Karachi.", "protesters", None, "CVL"),  # a side
         ("Pro-Iranian Hezbollah fired rockets.", "Hezbollah", "LBN", "REB"),
         ("The Sindh government banned the rally.", "The Sindh government", "PAK", "GOV"),
+        # a name the parser hung on the noun of the role's "to" phrase
+        ("Norway's envoy to Chile, Erik Dahl, left on Friday.", "Erik Dahl", "NOR", "GOV"),
     ],
 )  # fmt: skip
 def test_phrase_country_and_sector(

@@ -192,10 +192,14 @@ def _title(root: Token, name: NameSpan, ctx: Ctx) -> tuple[int, Desc | None, str
 
 
 def _appositive(root: Token, ctx: Ctx) -> Desc | None:
-    """The role phrase in apposition to the name, on either side of it."""
+    """The role phrase in apposition to the name, on either side of it. A name after a role
+    with a prepositional phrase may hang on that phrase's noun ("Russia's ambassador to Turkey,
+    Andrei Karlov,": the parser makes him an apposition of "Turkey"): then the role is the
+    noun the phrase modifies."""
     heads = [c for c in root.children if c.dep_ == APPOS_DEP]
     if root.dep_ == APPOS_DEP:
-        heads.insert(0, root.head)
+        head = root.head
+        heads[:0] = [head, head.head.head] if head.dep_ == POBJ_DEP else [head]
     for head in heads:
         desc = describe(head, ctx)
         if desc is not None:
