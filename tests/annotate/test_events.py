@@ -515,8 +515,17 @@ def test_an_undated_restatement_yields_to_the_dated_event(pipeline: Pipeline) ->
     assert text[slice(*x.events[0].date_span[0])] == "March 3"
 
 
-def test_a_participle_describing_a_noun_is_no_event(pipeline: Pipeline) -> None:
-    text = "Police said the cyclist was taken to hospital with non-life threatening injuries."
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle describing a noun
+        "Police said the cyclist was taken to hospital with non-life threatening injuries.",
+        # an accident told in a "when" clause
+        "A woman was killed and three others were injured when an old tree fell on the bus stop.",
+        "Two people were killed when their jeep crashed into a ravine.",
+    ],
+)
+def test_no_event_in_a_whole_article(pipeline: Pipeline, text: str) -> None:
     assert pipeline.extract(Article(id="t", text=text)).events == ()
 
 

@@ -68,6 +68,10 @@ FOLD_DEPS = ("advcl", "conj")
 EVIDENCE_EXCLUDE_DEPS = ("conj", "cc", "advcl", "parataxis")
 # Prepositions that name a cause ("killed in floods", "destroyed by the storm").
 CAUSE_PREPS = ("in", "by", "during", "from")
+# Conjunctions of a clause that tells what happened at the time ("killed when a tree fell").
+TIME_MARKS = ("when",)
+TIME_MARK_DEPS = ("mark", "advmod")  # the parser makes "when" an adverb
+CONJ_DEP = "conj"
 ASSAULT, PROTEST, REJECT = "ASSAULT", "PROTEST", "REJECT"
 # What a rejection that names nobody can be the answer to.
 ANSWERED_TYPES = ("REQUEST", "THREATEN", "ACCUSE")
@@ -136,14 +140,29 @@ def _folded(drafts: list[Draft]) -> list[Draft]:
 
 
 def _caused_by_non_actor(d: Draft, lex: Lexicon) -> bool:
-    """A disaster or an accident as cause: "floods killed 12", "killed in a crash", or the clause
-    an act hangs from ("a bus plunged into a ravine, killing 25")."""
+    """A disaster or an accident as cause: "floods killed 12", "killed in a crash", the clause
+    an act hangs from ("a bus plunged into a ravine, killing 25"), or a "when" clause on the act
+    or its conjunct that tells an accident ("were killed when their car crashed", "killed and
+    five injured when a tree fell")."""
     causes = subjects(d.anchor) + [t for p in CAUSE_PREPS for t in prep_objects(d.anchor, p)]
     non_actors = lex.word_list("non_actors")
     if any(has_word(t, non_actors) for t in causes):
         return True
     head = d.anchor.head
-    return d.anchor.dep_ in FOLD_DEPS and has_word(head, lex.word_list("accidents"))
+    accidents = lex.word_list("accidents")
+    if d.anchor.dep_ in FOLD_DEPS and has_word(head, accidents):
+        return True
+    # "killed and five others injured when a tree fell", "when their car crashed"
+    clauses = [d.anchor, *(c for c in d.anchor.children if c.dep_ == CONJ_DEP)]
+    if d.anchor.dep_ == CONJ_DEP:
+        clauses.append(head)
+    return any(
+        has_word(c, accidents) or any(has_word(s, non_actors) for s in subjects(c))
+        for v in clauses
+        for c in v.children
+        if c.dep_ == ADVCL_DEP
+        and any(m.dep_ in TIME_MARK_DEPS and m.lower_ in TIME_MARKS for m in c.children)
+    )
 
 
 def _condition(d: Draft, lex: Lexicon) -> bool:
