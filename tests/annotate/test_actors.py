@@ -96,6 +96,9 @@ def actor_of(nlp: Language, text: str, phrase: str) -> Actor | None:
         ("Anti-American protesters marched in Karachi.", "protesters", None, "CVL"),  # a side
         ("Pro-Iranian Hezbollah fired rockets.", "Hezbollah", "LBN", "REB"),
         ("The Sindh government banned the rally.", "The Sindh government", "PAK", "GOV"),
+        # a place named "New" + a country's name is another place
+        ("The governor of New Mexico vetoed the bill.", "The governor of New Mexico", "USA",
+         "GOV"),
         # a name the parser hung on the noun of the role's "to" phrase
         ("Norway's envoy to Chile, Erik Dahl, left on Friday.", "Erik Dahl", "NOR", "GOV"),
     ],
@@ -115,12 +118,27 @@ def test_phrase_country_and_sector(
         ("Talks were held in Ankara on Friday.", "Ankara"),
         ("Let us know what you think about the plan.", "us"),
         ("The weather stayed mild all week.", "weather"),
+        # a short mixed-case acronym ("LeT") needs its exact case
+        ("Voters Just Let The Deadline Pass", "Let"),
         # a capital in a line with no verb is a dateline or a heading, not a government
         ("NAIROBI (Wire) —\nFloods cut the main road on Monday.", "NAIROBI"),
     ],
 )
 def test_no_actor(nlp: Language, text: str, phrase: str) -> None:
     assert actor_of(nlp, text, phrase) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor"),
+    [
+        # a longer name ending in a known person's surname is another person
+        ("Melania Trump spoke at the rally on Monday.", "Melania Trump", "melania-trump"),
+        ("Omar Hassan al-Bashir flew to Cairo.", "Omar Hassan al-Bashir", "omar-al-bashir@SDN"),
+    ],
+)
+def test_known_person_by_full_name(nlp: Language, text: str, phrase: str, actor: str) -> None:
+    found = actor_of(nlp, text, phrase)
+    assert found is not None and found.id == actor
 
 
 def test_capital_as_modifier_is_not_the_government(nlp: Language) -> None:

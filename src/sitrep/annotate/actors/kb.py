@@ -33,6 +33,7 @@ KINDS: tuple[Kind, ...] = ("state", "person", "organization", "group")
 # The sectors a government exercises: a country-level actor in one of them is the state itself
 # acting ("Egyptian troops", "the Turkish government"), so its kind is "state", not "group".
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+MIXED_ACRONYM_LETTERS = 4  # "LeT", "HuJI": an acronym in mixed case; "McCain" is a name
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class KB:
     gender_of: Mapping[str, str]  # pronoun, title or role word -> "m" or "f"
     ethnic: frozenset[str]  # modifiers that make a plural demonym a people, not a state's
     allegiance: frozenset[str]  # "pro", "anti": before "-" + a country, a side taken
+    other_place: frozenset[str]  # "New": before a country's name, another place
     nationals: str  # the sector of a nation's people ("Iranians")
     country_names: Mapping[str, str]  # iso3 -> name
     iso3: Mapping[str, str]  # iso2 -> iso3 (the gazetteer's codes to the actors')
@@ -113,9 +115,15 @@ def actor_id(name: str | None, country: str | None, sector: str | None, kind: Ki
 
 
 def is_acronym(alias: str) -> bool:
-    """All-capital aliases ("UN", "IS", "U.S.") match only with their exact case."""
+    """All-capital aliases ("UN", "IS", "U.S.") and short ones with a capital inside ("LeT",
+    not the headline's "Let") match only with their exact case."""
     letters = [c for c in alias if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    inner_capital = (
+        " " not in alias
+        and len(letters) <= MIXED_ACRONYM_LETTERS
+        and any(c.isupper() for c in letters[1:])
+    )
+    return bool(letters) and (all(c.isupper() for c in letters) or inner_capital)
 
 
 def split(cell: str | None) -> list[str]:
@@ -247,6 +255,7 @@ def load() -> KB:
         gender_of=_genders(grammar),
         ethnic=frozenset(norm(w) for w in _strings(AGENTS, grammar, "ethnic_modifiers")),
         allegiance=frozenset(norm(w) for w in _strings(AGENTS, grammar, "allegiance_prefixes")),
+        other_place=frozenset(norm(w) for w in _strings(AGENTS, grammar, "other_place_prefixes")),
         nationals=require(AGENTS, agents_data, "nationals", str),
         country_names=country_names,
         iso3={row["iso2"]: row["iso3"] for row in load_csv(COUNTRIES, ("iso3", "iso2"))},

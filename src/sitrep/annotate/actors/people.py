@@ -100,6 +100,8 @@ def find_names(doc: Doc, hits: Sequence[Hit], kb: KB) -> tuple[list[NameSpan], l
         if ent.label_ == PERSON_LABEL:  # a known surname ends the name: "Omar Hassan al-Bashir"
             hit = known.get(start) or known_end.get(end)
             entry = hit.entry if hit is not None and start <= hit.start else None
+            if entry is not None and hit is not None and hit.start > start:
+                entry = entry if _same_given_name(doc[start], entry) else None
             names.append(NameSpan(start, end, entry))
             covered.update(range(start, end))
         elif ent.label_ in SHORT_NAME_LABELS and end - start == 1 and start not in hit_tokens:
@@ -111,6 +113,13 @@ def find_names(doc: Doc, hits: Sequence[Hit], kb: KB) -> tuple[list[NameSpan], l
         if tok.pos_ == PROPER_NOUN and tok.ent_iob_ == OUTSIDE and tok.i not in hit_tokens:
             maybe.append(NameSpan(tok.i, tok.i + 1, None))
     return sorted(names, key=lambda n: n.start), sorted(maybe, key=lambda n: n.start)
+
+
+def _same_given_name(first: Token, entry: Entry) -> bool:
+    """Whether a longer name that ends in a known person's surname starts as that person's
+    name does ("Omar Hassan al-Bashir" is Omar al-Bashir; "Melania Trump" is not Donald Trump,
+    nor "Jeb Bush" George W. Bush)."""
+    return norm(first.text) == norm(entry.name).split()[0]
 
 
 def surname_keys(name: str, kb: KB) -> set[str]:

@@ -134,7 +134,24 @@ def _longest_at(doc: Doc, i: int, keys: list[str], glue: list[str], kb: KB) -> H
             best = Hit(i, j + 1, entry)
     if best is not None and best.entry.kind != "person" and _inside_person(doc, best):
         return None
+    if best is not None and _inside_longer_place(doc, best, kb):
+        return None
     return best
+
+
+def _inside_longer_place(doc: Doc, hit: Hit, kb: KB) -> bool:
+    """A country name ending a longer place name the entity tagger read as one ("New Jersey",
+    "New Mexico"): that place, not the country. A longer name the knowledge base knows ("New
+    Zealand") is matched whole before this; "South Lebanon" is still Lebanon."""
+    if hit.start == 0 or hit.entry.how == "named":
+        return False
+    first, before = doc[hit.start], doc[hit.start - 1]
+    return (
+        first.ent_iob_ == "I"
+        and first.ent_type_ in PLACE_LABELS
+        and before.text[:1].isupper()
+        and norm_cached(before.text) in kb.other_place
+    )
 
 
 def _cased(doc: Doc, start: int, end: int, key: str, kb: KB) -> bool:
