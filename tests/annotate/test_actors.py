@@ -96,6 +96,8 @@ def actor_of(nlp: Language, text: str, phrase: str) -> Actor | None:
         ("Anti-American protesters marched in Karachi.", "protesters", None, "CVL"),  # a side
         ("Pro-Iranian Hezbollah fired rockets.", "Hezbollah", "LBN", "REB"),
         ("The Sindh government banned the rally.", "The Sindh government", "PAK", "GOV"),
+        # a party-and-state tag marks a member of the US Congress
+        ("Sen. Ana Ruiz (D-Ore.) voted against the bill.", "Sen. Ana Ruiz", "USA", "LEG"),
         # a place named "New" + a country's name is another place
         ("The governor of New Mexico vetoed the bill.", "The governor of New Mexico", "USA",
          "GOV"),

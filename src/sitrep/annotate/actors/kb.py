@@ -81,6 +81,8 @@ class KB:
     ethnic: frozenset[str]  # modifiers that make a plural demonym a people, not a state's
     allegiance: frozenset[str]  # "pro", "anti": before "-" + a country, a side taken
     other_place: frozenset[str]  # "New": before a country's name, another place
+    congress_tag: re.Pattern[str]  # "(D-Mont.)" after a name
+    congress_side: tuple[str, str]  # the country and sector it gives
     nationals: str  # the sector of a nation's people ("Iranians")
     country_names: Mapping[str, str]  # iso3 -> name
     iso3: Mapping[str, str]  # iso2 -> iso3 (the gazetteer's codes to the actors')
@@ -124,6 +126,19 @@ def is_acronym(alias: str) -> bool:
         and any(c.isupper() for c in letters[1:])
     )
     return bool(letters) and (all(c.isupper() for c in letters) or inner_capital)
+
+
+def _pattern(text: str) -> re.Pattern[str]:
+    try:
+        return re.compile(text)
+    except re.error as exc:
+        raise SitrepError(E.E010, name=AGENTS, reason=f"bad pattern {text!r}: {exc}") from exc
+
+
+def _pair(items: list[str]) -> tuple[str, str]:
+    if len(items) != 2:
+        raise SitrepError(E.E010, name=AGENTS, reason="congress_side is [country, sector]")
+    return items[0], items[1]
 
 
 def split(cell: str | None) -> list[str]:
@@ -256,6 +271,8 @@ def load() -> KB:
         ethnic=frozenset(norm(w) for w in _strings(AGENTS, grammar, "ethnic_modifiers")),
         allegiance=frozenset(norm(w) for w in _strings(AGENTS, grammar, "allegiance_prefixes")),
         other_place=frozenset(norm(w) for w in _strings(AGENTS, grammar, "other_place_prefixes")),
+        congress_tag=_pattern(require(AGENTS, grammar, "congress_tag", str)),
+        congress_side=_pair(strings(AGENTS, grammar, "congress_side")),
         nationals=require(AGENTS, agents_data, "nationals", str),
         country_names=country_names,
         iso3={row["iso2"]: row["iso3"] for row in load_csv(COUNTRIES, ("iso3", "iso2"))},

@@ -236,7 +236,16 @@ def what_is_said(name: NameSpan, ctx: Ctx) -> Said:
     sector = next((d.sector for d in descs if d.sector), None)
     role = next((d.role for d in descs), None)
     span = (appos.start, appos.head + 1) if appos else None
-    return Said(start, country or _of_country(root, ctx), sector, role, span)
+    country = country or _of_country(root, ctx)
+    if ctx.kb.congress_tag.match(ctx.doc.text, _after(ctx.doc, name.end)):
+        tag_country, tag_sector = ctx.kb.congress_side
+        country, sector = country or tag_country, sector or tag_sector
+    return Said(start, country, sector, role, span)
+
+
+def _after(doc: Doc, end: int) -> int:
+    """The character offset of the first word after token ``end - 1``."""
+    return doc[end].idx if end < len(doc) else len(doc.text)
 
 
 def merge(people: Sequence[Person], names: Sequence[NameSpan], said: Sequence[Said]) -> None:
