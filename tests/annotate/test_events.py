@@ -164,6 +164,12 @@ POSITIVES = [
         "Farmers petitioned the provincial government to lower the water tax.",
         ("REQUEST", "Farmers", "government"),
     ),
+    # words attacking a person
+    ("The senator attacked the minister as a coward.", ("ACCUSE", "senator", "minister")),
+    (
+        "Mayor Ruth Okoye attacked Governor Sam Diallo over the port deal.",
+        ("ACCUSE", "Ruth Okoye", "Sam Diallo"),
+    ),
     # support denied after "nor" is a rejection
     (
         "The army did not invite the envoy, nor does the ministry endorse his plan.",
