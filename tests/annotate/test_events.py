@@ -529,6 +529,8 @@ def test_an_undated_restatement_yields_to_the_dated_event(pipeline: Pipeline) ->
         # an accident told in a "when" clause
         "A woman was killed and three others were injured when an old tree fell on the bus stop.",
         "Two people were killed when their jeep crashed into a ravine.",
+        # a source's terms
+        "A senior aide, who requested anonymity to discuss the budget, described the plan.",
     ],
 )
 def test_no_event_in_a_whole_article(pipeline: Pipeline, text: str) -> None:
