@@ -178,6 +178,7 @@ def test_infer_published_needs_a_full_date(nlp: Language, text: str) -> None:
         ("The minister denied the report.", "denied the report", None),
         ("Mr Lee, who took office in May, said the port would close.", "said the port would close",
          None),
+        ("After the 2009 floods, the mayor said the dam was safe.", "said the dam was safe", None),
     ],
 )  # fmt: skip
 def test_governing_date(nlp: Language, text: str, clause: str, expected: str | None) -> None:

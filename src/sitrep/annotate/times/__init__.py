@@ -183,7 +183,8 @@ def governing_date(
 
     First choice is a date attached in the tree to the clause's verb ("said on May 21") or
     lying inside the clause; then the date of its sentence nearest to it. A date in a
-    relative clause dates that clause ("Mr Trump, who takes office in January, said"), and
+    relative clause dates that clause ("Mr Trump, who takes office in January, said"), one in
+    a thing's name dates the thing ("after the 2008 crisis, X said"), and
     dates within ``skip`` are not considered: a quote is not dated by what it talks about
     ("reported that a 2008 pickup crashed").
     """
@@ -200,7 +201,8 @@ def governing_date(
     dates = [
         t
         for t in dates
-        if (own := _own_verb(doc, t)) is None or own == verb or own.dep_ != syn.RELATIVE_DEP
+        if ((own := _own_verb(doc, t)) is None or own == verb or own.dep_ != syn.RELATIVE_DEP)
+        and not _names_a_thing(doc, t)
     ]
     for t in dates:
         if (verb is not None and _own_verb(doc, t) == verb) or inside(t.span, zone):
@@ -210,6 +212,16 @@ def governing_date(
     sents: Spans = ((clause[0].sent.start_char, clause[-1].sent.end_char),)
     near = [t for t in dates if overlaps(t.span, sents)]
     return min(near, key=lambda t: _distance(t.span, start, end)) if near else None
+
+
+def _names_a_thing(doc: Doc, t: TimeRef) -> bool:
+    """A date that is part of a thing's name ("the 2008 crisis", "the 2016 campaign"): it
+    dates that thing, not the clause."""
+    span = doc.char_span(t.span[0][0], t.span[-1][1], alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in syn.NAMING_DEPS and root.head.pos_ == syn.NOUN_POS and root.head not in span
 
 
 def _own_verb(doc: Doc, t: TimeRef) -> Token | None:

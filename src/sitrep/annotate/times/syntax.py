@@ -19,6 +19,9 @@ CONTROL_DEPS = frozenset({"xcomp", "acomp", "advcl", "ccomp"})
 CONJ_DEP = "conj"
 # A relative clause dates itself, not the clause around it ("X, who took office in May, said").
 RELATIVE_DEP = "relcl"
+# A year or date modifying a noun is part of its name ("the [2008] crisis").
+NAMING_DEPS = frozenset({"nummod", "compound", "amod"})
+NOUN_POS = "NOUN"
 # Penn tags: simple past, past participle, and the infinitive marker "to".
 PAST_TAG, PARTICIPLE_TAG, TO_TAG = "VBD", "VBN", "TO"
 PAST, UNKNOWN, FUTURE = -1, 0, 1
