@@ -5,7 +5,7 @@ News text is laid out one paragraph per line, and the annotators take a line bre
 of a paragraph (and of a sentence: ``nlp.paragraph_boundaries``). Two layouts hide a break or
 make a false one:
 - hard-wrapped text (wire copy, e-mail, some scraped pages) breaks lines inside sentences
-  ("...bears the hallmarks of the\\n outlawed PKK"), cutting sentences and quotations in two;
+  ("...crossed the border at\\n dawn"), cutting sentences and quotations in two;
 - a dateline or a run-in heading opens a paragraph without ending a sentence ("WASHINGTON
   (AP) — The senator said ..."), and the parser reads the place as the sentence's subject.
 """
@@ -32,7 +32,7 @@ def unwrap(text: str) -> str:
     """``text`` with the line breaks of hard-wrapped prose turned into spaces, for parsing.
 
     The annotators take every line break as a paragraph's end, as news text is laid out. In
-    text wrapped at a fixed width ("...bears the hallmarks of the\\n outlawed PKK") that
+    text wrapped at a fixed width ("...crossed the border at\\n dawn") that
     splits sentences and quotations in two. When the text is wrapped, a single line break
     after a line that ends with no closing mark is a space if the next line starts in lower
     case or the line is about as long as the longest; blank lines and breaks after a full
@@ -70,7 +70,7 @@ def parse_text(text: str) -> str:
 
 def break_datelines(text: str) -> str:
     """``text`` with the space after a paragraph's dateline or run-in heading made a line
-    break ("WASHINGTON (AP) —| The senator said"; "FAIRVIEW, W.Va. -| The coal ..."), so the
+    break ("WASHINGTON (AP) —| The senator said"; "ELM FALLS, Ore. -| The bridge ..."), so the
     sentence after it starts a sentence of its own. The dateline stays in the text: its place
     is still found."""
     pattern = rules().dateline

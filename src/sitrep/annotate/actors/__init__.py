@@ -326,7 +326,7 @@ class _Reader:
 
     def _acts(self, hit: Hit) -> bool:
         """A capital stands for its government unless it is a place or a modifier, or it
-        stands in a line with no verb: a dateline ("BEIRUT (AP) —") or a heading."""
+        stands in a line with no verb: a dateline ("NAIROBI (AP) —") or a heading."""
         if hit.entry.how != "capital":
             return True
         root = self.doc[hit.start : hit.end].root

@@ -117,8 +117,8 @@ def find_names(doc: Doc, hits: Sequence[Hit], kb: KB) -> tuple[list[NameSpan], l
 
 def _same_given_name(first: Token, entry: Entry) -> bool:
     """Whether a longer name that ends in a known person's surname starts as that person's
-    name does ("Omar Hassan al-Bashir" is Omar al-Bashir; "Melania Trump" is not Donald Trump,
-    nor "Jeb Bush" George W. Bush)."""
+    name does ("Omar Hassan al-Bashir" is Omar al-Bashir; "Maria Lopez" is not a known Carlos
+    Lopez)."""
     return norm(first.text) == norm(entry.name).split()[0]
 
 
@@ -202,8 +202,8 @@ def _title(root: Token, name: NameSpan, ctx: Ctx) -> tuple[int, Desc | None, str
 
 def _appositive(root: Token, ctx: Ctx) -> Desc | None:
     """The role phrase in apposition to the name, on either side of it. A name after a role
-    with a prepositional phrase may hang on that phrase's noun ("Russia's ambassador to Turkey,
-    Andrei Karlov,": the parser makes him an apposition of "Turkey"): then the role is the
+    with a prepositional phrase may hang on that phrase's noun ("Norway's envoy to Chile, Erik
+    Dahl,": the parser makes him an apposition of "Chile"): then the role is the
     noun the phrase modifies."""
     heads = [c for c in root.children if c.dep_ == APPOS_DEP]
     if root.dep_ == APPOS_DEP:

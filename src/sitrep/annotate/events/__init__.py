@@ -143,7 +143,7 @@ def _caused_by_non_actor(d: Draft, lex: Lexicon) -> bool:
     """A disaster or an accident as cause: "floods killed 12", "killed in a crash", the clause
     an act hangs from ("a bus plunged into a ravine, killing 25"), or a "when" clause on the act
     or its conjunct that tells an accident ("were killed when their car crashed", "killed and
-    five injured when a tree fell")."""
+    three hurt when an oak fell")."""
     causes = subjects(d.anchor) + [t for p in CAUSE_PREPS for t in prep_objects(d.anchor, p)]
     non_actors = lex.word_list("non_actors")
     if any(has_word(t, non_actors) for t in causes):
@@ -152,7 +152,7 @@ def _caused_by_non_actor(d: Draft, lex: Lexicon) -> bool:
     accidents = lex.word_list("accidents")
     if d.anchor.dep_ in FOLD_DEPS and has_word(head, accidents):
         return True
-    # "killed and five others injured when a tree fell", "when their car crashed"
+    # "killed and three hurt when an oak fell", "when their jeep crashed"
     clauses = [d.anchor, *(c for c in d.anchor.children if c.dep_ == CONJ_DEP)]
     if d.anchor.dep_ == CONJ_DEP:
         clauses.append(head)

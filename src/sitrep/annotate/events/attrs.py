@@ -22,7 +22,7 @@ from sitrep.annotate.events.roles import (
 from sitrep.model import Modality
 
 NEG_DEP = "neg"
-CONJ_DEP, CC_DEP, PRECONJ_DEP = "conj", "cc", "preconj"  # "[neither] ... [nor] do we [endorse] it"
+CONJ_DEP, CC_DEP, PRECONJ_DEP = "conj", "cc", "preconj"  # "[neither] ... [nor] did it [shell]"
 OF = "of"
 DET_DEPS = ("det", "amod")
 # "no talks", "neither the mayor nor his aides"
@@ -72,7 +72,7 @@ def negative_subject(frame: Token, lex: Lexicon) -> bool:
 
 def negated(frame: Token, noun: Token | None, lex: Lexicon) -> bool:
     """ "did not attack", "never met", "no one attacked", "no talks were held", "did not
-    invite him, nor do we endorse him"."""
+    attack the town, nor did it shell the road"."""
     if any(c.dep_ == NEG_DEP for v in _frames(frame, NEG_INHERIT_DEPS) for c in v.children):
         return True
     if any(c.dep_ == PRECONJ_DEP and has_word(c, lex.negative_determiners) for c in frame.children):

@@ -176,7 +176,7 @@ def _inverted_subject(cue: Token) -> Token | None:
 
 def _inverted_object(cue: Token) -> Token | None:
     """The speaker of an inverted attribution that the parser read as the cue's object
-    ("..., reported the Highway Patrol."; "..., announced Reuters on Sunday."): a tensed cue
+    ("..., reported the Transit Authority."; "..., announced Reuters on Sunday."): a tensed cue
     after a comma, with no subject and no conjunction of its own, whose object is a bare name
     of a person, group or place closing the sentence. A verb of saying with its clause before
     it takes no such object, so the name is who spoke. A common noun there may be a true
@@ -323,10 +323,10 @@ def _complement(cue: Token, cues: Cues, sides: tuple[int, ...]) -> list[Token]:
 
 
 def _conjoined_ahead(cue: Token, comps: list[Token]) -> list[Token]:
-    """The clause a closing attribution was conjoined to, before the one it reports ("At
-    least two died and 55 were hurt, state media reported": the parser made "reported" a
-    conjunct of "died" and "were hurt" its complement). The attribution, set off by a comma,
-    covers both."""
+    """The clause a closing attribution was conjoined to, before the one it reports ("Three
+    hikers drowned and 20 were rescued, the coast guard reported": the parser made "reported"
+    a conjunct of "drowned" and "were rescued" its complement). The attribution, set off by a
+    comma, covers both."""
     head, first = cue.head, comps[0]
     subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
     if (
@@ -555,7 +555,7 @@ def object_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
         ):
             continue
         if cues.lemma(tok) in cues.speech and _inverted_subject(tok) is not None:
-            continue  # "..., reported the Highway Patrol": the object is who spoke
+            continue  # "..., reported the Transit Authority": the object is who spoke
         words, parts = _object_parts(tok, cues)
         if any(_noun_with_clause(c, cues) for c in parts):
             continue  # "voiced concern that ...": the noun frames what was said

@@ -167,7 +167,7 @@ def _speech_conjunct(verb: Token, cues: Cues) -> bool:
     """A verb of speech conjoined without a subject, with what it reports: a statement of
     its own ("... and suggested that ..."). A speech act whose object is all it takes is one
     only with a clause ("... and refused to answer"): with a bare object it goes on with the
-    reported clause ("had minor injuries and refused treatment, the patrol said")."""
+    reported clause ("had cuts and refused treatment, the fire service said")."""
     lemma = cues.lemma(verb)
     deps = REPORTED_DEPS if lemma in cues.speech or lemma in cues.requests else OWN_CLAUSE_DEPS
     return (
@@ -276,7 +276,7 @@ def _passive_participle(tok: Token) -> bool:
 
 
 def _names_a_time(subj: Token) -> bool:
-    """A subject that is only a stretch of time ("the past two months", "Saturday"): the
+    """A subject that is only a stretch of time ("the past six weeks", "Saturday"): the
     parser's slip, never who speaks. Ages the model also tags as dates ("the 46-year-old") are
     people, and a time with more after it ("a quarter of the committee") may hold one."""
     w = time_words()
@@ -299,7 +299,7 @@ def speaker_of(cue: Token, cues: Cues) -> Spans | None:
         if subj is not None:
             passive = subj.dep_ == PASSIVE_SUBJECT_DEP
             if (passive and subj.lower_ in cues.expletives) or _names_a_time(subj):
-                return None  # "it was said"; "the past two months" misread as a subject
+                return None  # "it was said"; "the past six weeks" misread as a subject
             return speaker_span(subj)
         if tok.dep_ not in CLIMB_DEPS or tok.head == tok or _passive_participle(tok):
             return None

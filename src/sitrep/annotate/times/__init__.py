@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from sitrep.annotate.base import Annotations
 from sitrep.annotate.times import dates as cal
@@ -183,7 +183,7 @@ def governing_date(
 
     First choice is a date attached in the tree to the clause's verb ("said on May 21") or
     lying inside the clause; then the date of its sentence nearest to it. A date in a
-    relative clause dates that clause ("Mr Trump, who takes office in January, said"), one in
+    relative clause dates that clause ("Ms Lee, who took office in May, said"), one in
     a thing's name dates the thing ("after the 2008 crisis, X said"), and
     dates within ``skip`` are not considered: a quote is not dated by what it talks about
     ("reported that a 2008 pickup crashed").
@@ -198,14 +198,18 @@ def governing_date(
     verb = syn.clause_verb(doc, start, end)
     zone: Spans = ((start, end),)
     clause = doc.char_span(start, end, alignment_mode="expand")
+    spans = {t: doc.char_span(t.span[0][0], t.span[-1][1], alignment_mode="expand") for t in dates}
+    owners = {
+        t: syn.attachment_verb(span) if span is not None else None for t, span in spans.items()
+    }
     dates = [
         t
         for t in dates
-        if ((own := _own_verb(doc, t)) is None or own == verb or own.dep_ != syn.RELATIVE_DEP)
-        and not _names_a_thing(doc, t)
+        if ((own := owners[t]) is None or own == verb or own.dep_ != syn.RELATIVE_DEP)
+        and not _names_a_thing(spans[t])
     ]
     for t in dates:
-        if (verb is not None and _own_verb(doc, t) == verb) or inside(t.span, zone):
+        if (verb is not None and owners[t] == verb) or inside(t.span, zone):
             return t
     if clause is None or len(clause) == 0:
         return None
@@ -214,19 +218,13 @@ def governing_date(
     return min(near, key=lambda t: _distance(t.span, start, end)) if near else None
 
 
-def _names_a_thing(doc: Doc, t: TimeRef) -> bool:
+def _names_a_thing(span: Span | None) -> bool:
     """A date that is part of a thing's name ("the 2008 crisis", "the 2016 campaign"): it
     dates that thing, not the clause."""
-    span = doc.char_span(t.span[0][0], t.span[-1][1], alignment_mode="expand")
     if span is None:
         return False
     root = span.root
     return root.dep_ in syn.NAMING_DEPS and root.head.pos_ == syn.NOUN_POS and root.head not in span
-
-
-def _own_verb(doc: Doc, t: TimeRef) -> Token | None:
-    span = doc.char_span(t.span[0][0], t.span[-1][1], alignment_mode="expand")
-    return syn.attachment_verb(span) if span is not None else None
 
 
 def _dates_a_day(value: str | None) -> bool:
