@@ -703,6 +703,19 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
                 ("the talks would go on", "The agency", "indirect"),
             ],
         ),
+        # a paragraph that is all quotation goes on with the speaker before it
+        (
+            "The coalition wants more shelter beds, Ana Ruiz said.\n\n"
+            "“When people talk about the downtown, we have to listen to them.”",
+            [
+                ("The coalition wants more shelter beds", "Ana Ruiz", "indirect"),
+                (
+                    "“When people talk about the downtown, we have to listen to them.”",
+                    "Ana Ruiz",
+                    "direct",
+                ),
+            ],
+        ),
         # a stretch of time the parser made a subject is nobody's voice
         (
             "Inspectors have confirmed one of the fires at the plant the past six months was "

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -42,7 +43,7 @@ def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Se
     quoted = [q for q in find_quoted(text, lexicon.marks) if not overlaps(q.pieces, taken)]
     finders = (*frames.FINDERS, *stance.FINDERS)
     framed = [f for f in find_frames(doc, lexicon, finders) if not inside(f.cue, taken)]
-    found = turns + attribute(doc, quoted, framed, lexicon)
+    found = _carried(turns + attribute(doc, quoted, framed, lexicon), text)
     chrome = so_far.article.chrome
     seen: set[str] = set()
     quotes: list[Quote] = []
@@ -53,6 +54,29 @@ def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Se
         seen.add(key)
         quotes.append(_record(doc, so_far, f))
     return {"quotes": quotes}
+
+
+def _carried(found: list[Found], text: str) -> list[Found]:
+    """A paragraph that is all quotation, with no attribution of its own, goes on with the
+    speaker of the paragraph before ("..., she said." then "“...”"), as news prose writes a
+    speaker's next words."""
+    out: list[Found] = []
+    for f in found:
+        start = f.content[0][0]
+        opens = text.rfind("\n", 0, start) + 1
+        if f.cue is None and f.speaker is None and opens > 0 and not text[opens:start].strip():
+            before = text[:opens].rstrip()
+            previous = before.rfind("\n") + 1
+            owner = [
+                g
+                for g in found
+                if g.cue is not None and g.speaker and previous <= g.cue[0][0] < len(before)
+            ]
+            if owner:
+                last = max(owner, key=lambda g: g.cue[0][0] if g.cue else 0)
+                f = replace(f, cue=last.cue, speaker=last.speaker)
+        out.append(f)
+    return out
 
 
 def _normalised(text: str, spans: Spans) -> str:
