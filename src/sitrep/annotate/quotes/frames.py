@@ -80,13 +80,8 @@ PREP_COMPLEMENT_DEP = "pcomp"  # "according to [show] insiders": a misparsed obj
 DIRECT_OBJECT_DEP = "dobj"
 COORDINATOR_DEP = "cc"
 NAME_PART_DEPS = ("det", "compound", "amod", "nmod")  # "the [state] [highway] patrol"
-ADJUNCT_DEPS = ("prep", "npadvmod", "advmod")
-SPEAKER_ENTITY_TYPES = (
-    "PERSON",
-    "ORG",
-    "NORP",
-    "GPE",
-)  # names that can speak  # "..., reported the patrol [on Sunday]"
+ADJUNCT_DEPS = ("prep", "npadvmod", "advmod")  # "..., reported the patrol [on Sunday]"
+SPEAKER_ENTITY_TYPES = ("PERSON", "ORG", "NORP", "GPE")  # names that can speak
 ANSWER_DEPS = ("dobj", "intj", "advmod")  # "said [yes]", "said [so]", "said [the same]"
 HEARER_DEPS = ("dobj", "dative")  # "told [an audience] that ..."
 FILLED_DEPS = ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd")  # no gap for "that" to fill
