@@ -608,6 +608,27 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             '"We are thrilled," she gushed after the vote.',
             [('"We are thrilled,"', "she", "direct")],
         ),
+        # what follows such an attribution modifies the speaker or the cue, even when the
+        # parser reads a clause of it as what the cue reports
+        (
+            '"We will not sign it," Park said in May of Orion Group Inc., whose parent firm'
+            " Vela Holdings Corp. moved 900 jobs to Juarez, Mexico.",
+            [('"We will not sign it,"', "Park", "direct")],
+        ),
+        # a relative clause set off by a comma is no part of the speaker, wherever it hangs
+        (
+            "''It may have been the first real storm of the season,'' said her old neighbour"
+            " at Cornell, Tom Hale, who, like several other old friends, remembered Anna"
+            " telling him that the dam had failed.",
+            [
+                (
+                    "''It may have been the first real storm of the season,''",
+                    "her old neighbour at Cornell, Tom Hale",
+                    "direct",
+                ),
+                ("that the dam had failed", "Anna", "indirect"),
+            ],
+        ),
         # a reporting noun right before a colon leads into the quotation after it
         (
             'The union released a terse statement: "Talks are over for this year."',

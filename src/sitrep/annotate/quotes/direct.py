@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -260,6 +260,22 @@ def _surface_frame(page: _Page, q: Quoted) -> Frame | None:
     return Frame(token_runs([tok]), speaker_of(tok, page.cues), (), tok.idx)
 
 
+def _misread_after(page: _Page, q: Quoted, frame: Frame) -> bool:
+    """Whether a frame's clause after its cue is the parser's misreading of a quotation's
+    attribution: the quotation opens the sentence and leaves it open with a comma for the cue
+    right after it, so whatever follows the speaker and cue is a modifier of theirs, not what
+    they said ('“...,” she said on Monday of the firm, whose owner [moved] jobs abroad', '“...,”
+    said Anna Berg, who [recalled] ...')."""
+    content = frame.content
+    return (
+        bool(content and frame.cue)
+        and page.text[q.pieces[-1][1] - 1] == COMMA
+        and _opens_sentence(page, q)
+        and q.end <= frame.at
+        and content[0][0] > frame.cue[-1][1]
+    )
+
+
 def _standalone(page: _Page, q: Quoted) -> bool:
     """A quotation that makes up its whole paragraph and is long enough to be said, not named."""
     text = page.text
@@ -446,6 +462,7 @@ def attribute(
     candidates = _Live(live)
     owned: dict[int, list[Quoted]] = {}
     lone: list[Quoted] = []
+    dropped: set[int] = set()  # frames whose clause was a misparse of the words after a quote
     # the last quotation that found an owner: a title or scare quote between two halves of a
     # quote ('"...," he said on ABC's "This Week." "..."') does not break the quote
     last: tuple[int, Quoted] | None = None
@@ -459,6 +476,9 @@ def attribute(
                 n = candidates.add(sf)
             elif any(inner.any_overlap(s, e) for s, e in candidates.frames[same].content):
                 n = same
+            elif _misread_after(page, q, candidates.frames[same]):
+                dropped.add(same)
+                n = candidates.add(replace(candidates.frames[same], content=()))
         if n is None and last is not None:
             prev, before = last
             between = before.end <= candidates.frames[prev].at < q.start
@@ -480,6 +500,10 @@ def attribute(
             owned.setdefault(n, []).append(q)
         elif _standalone(page, q):
             lone.append(q)
-    found = [_found(page, f, owned.get(n, [])) for n, f in enumerate(candidates.frames)]
+    found = [
+        _found(page, f, owned.get(n, []))
+        for n, f in enumerate(candidates.frames)
+        if n not in dropped
+    ]
     found += [Found(_marked(text, q.pieces, cues.marks), None, None, "direct") for q in lone]
     return [f for f in found if f is not None]

@@ -252,8 +252,17 @@ def has_that(clause: Token) -> bool:
 
 def speaker_span(tok: Token, skip: Iterable[Token] = ()) -> Spans:
     """The speaker's words: the subject's phrase without relative clauses, and without an
-    apposition after a name ("Anna Berg, spokeswoman for ..." -> "Anna Berg")."""
+    apposition after a name ("Anna Berg, spokeswoman for ..." -> "Anna Berg"); a relative
+    clause set off by a comma goes wherever it hangs ("her neighbour, Tom Hale, who ...")."""
     cut = [c for c in tok.children if c.dep_ in CLAUSE_CUT_DEPS]
+    cut += [
+        t
+        for t in tok.subtree
+        if t.dep_ == RELATIVE_DEP
+        and t.head != tok
+        and t.left_edge.i > tok.left_edge.i
+        and t.doc[t.left_edge.i - 1].text == COMMA
+    ]
     if tok.pos_ == "PROPN":
         cut += [c for c in tok.children if c.dep_ == APPOSITION_DEP]
     drop = {t.i for c in (*cut, *skip) for t in c.subtree}
