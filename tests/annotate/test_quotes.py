@@ -120,6 +120,15 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The union called for an immediate ceasefire.",
             [("an immediate ceasefire", "The union", "indirect")],
         ),
+        # the parser reads "for" as the marker of an infinitive clause with its own subject
+        (
+            "The governor is calling for the state to step up efforts against the floods.",
+            [("the state to step up efforts against the floods", "The governor", "indirect")],
+        ),
+        (
+            "He appealed for both sides to return to the table.",
+            [("both sides to return to the table", "He", "indirect")],
+        ),
         (
             "The senator urged voters to stay home.",
             [("voters to stay home", "The senator", "indirect")],
@@ -786,6 +795,18 @@ def test_no_quote_from_chrome_and_repeats_count_once(nlp: Language) -> None:
     assert len(_quotes(nlp, text)) == 1
     found = _quotes(nlp, text, captions=((0, len(caption)),))
     assert [q.content[0][0] for q in found] == [len(caption) + 2]  # at its "“", after "\n\n"
+
+
+def test_the_same_words_under_another_cue_are_another_quote(nlp: Language) -> None:
+    text = (
+        "A local paper reported that the mayor had sold the land. The mayor has denied that"
+        " the mayor had sold the land."
+    )
+    found = [(span_text(text, q.content), span_text(text, q.cue)) for q in _quotes(nlp, text)]
+    assert found == [
+        ("that the mayor had sold the land", "reported"),
+        ("that the mayor had sold the land", "denied"),
+    ]
 
 
 def test_a_common_noun_after_a_second_verb_is_no_inverted_speaker(nlp: Language) -> None:

@@ -45,10 +45,12 @@ def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Se
     framed = [f for f in find_frames(doc, lexicon, finders) if not inside(f.cue, taken)]
     found = _carried(turns + attribute(doc, quoted, framed, lexicon), text)
     chrome = so_far.article.chrome
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     quotes: list[Quote] = []
     for f in sorted(found, key=lambda f: f.content):
-        key = _normalised(text, f.content)
+        # the same words under the same cue are one quote printed twice; under another cue
+        # ("X reported that ...", then "Y denied that ...") they are another attribution
+        key = (_normalised(text, f.content), _normalised(text, f.cue or ()))
         if key in seen or (chrome and overlaps(f.content, chrome)):
             continue
         seen.add(key)

@@ -442,6 +442,9 @@ def _object_parts(tok: Token, cues: Cues) -> tuple[list[Token], list[Token]]:
     if preps and (lemma, preps[0].lower_) in cues.object_preps:
         said = [*preps[0].children, *objs]  # "referred to [X] [as Y]"
         return [tok, preps[0]], said + _adjacent([preps[0]], preps[1:], cues)
+    marked = _prep_clause(tok, after, cues)
+    if marked is not None:
+        return [tok, marked[0]], [marked[1]]  # "called for [the city to act]"
     habit = lemma in cues.naming and tok.tag_ in PRESENT_TAGS and _quoted_label(tok)
     if habit and not _named_subject(tok):
         return [tok], []  # "the group calls its men “martyrs”": a habit of naming
@@ -457,6 +460,25 @@ def _object_parts(tok: Token, cues: Cues) -> tuple[list[Token], list[Token]]:
     if topic is not None and lemma in cues.framing:
         return [tok, topic], list(topic.children)  # "bragged [about] his polls"
     return [tok], []
+
+
+def _prep_clause(tok: Token, after: list[Token], cues: Cues) -> tuple[Token, Token] | None:
+    """(preposition, clause) when a lexicon preposition opens an infinitive clause with a
+    subject of its own ("called for the city to act", "appealed for both sides to talk"): the
+    parser reads the preposition as the clause's marker, not as the verb's; it joins the cue
+    and the clause says what was asked."""
+    lemma = cues.lemma(tok)
+    for c in after:
+        first = c.left_edge
+        if (
+            c.dep_ == ADVERBIAL_CLAUSE_DEP
+            and first.dep_ == MARK_DEP
+            and first.head == c
+            and first.i == tok.i + 1
+            and (lemma, first.lower_) in cues.object_preps
+        ):
+            return first, c
+    return None
 
 
 def _subject_infinitive(tok: Token) -> bool:
@@ -554,7 +576,7 @@ def object_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
         words, parts = _object_parts(tok, cues)
         if any(_noun_with_clause(c, cues) for c in parts):
             continue  # "voiced concern that ...": the noun frames what was said
-        content = token_runs(t for c in parts for t in _part_words(tok, c, cues))
+        content = token_runs(t for c in parts for t in _part_words(tok, c, cues) if t not in words)
         if content:
             particles = [c for c in tok.children if c.dep_ == PARTICLE_DEP]
             yield Frame(token_runs([*words, *particles]), speaker_of(tok, cues), content, tok.idx)
