@@ -329,6 +329,11 @@ def test_bare_role_is_its_holder_before_a_later_country(nlp: Language) -> None:
         # a pronoun that had one person to point to tells that person's gender
         ("Lena Holm spoke first. She was brief. Tomas Berg thanked Lena Holm. She smiled.",
          "She", "Lena Holm"),
+        # the knowledge base records the gender of the people it knows
+        ("Vladimir Putin received Angela Merkel in Sochi. She said the visit was useful.",
+         "She", "Angela Merkel"),
+        ("Angela Merkel received Vladimir Putin in Berlin. He said the visit was useful.",
+         "He", "Vladimir Putin"),
     ],
 )  # fmt: skip
 def test_pronouns_agree_in_gender_where_the_text_says_it(

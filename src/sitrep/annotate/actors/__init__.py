@@ -212,6 +212,9 @@ class _Reader:
         words = [*self.doc[said.start : name.start], *(self.people[person].role or "").split()]
         if said.appos is not None:
             words += list(self.doc[said.appos[0] : said.appos[1]])
+        entry = self.people[person].entry
+        if entry is not None:
+            self._learn_gender(person, entry.gender)
         for word in words:
             self._learn_gender(person, self.kb.gender_of.get(norm_cached(str(word))))
         actor = person_actor(self.people[person])

@@ -29,6 +29,7 @@ ACTORS = "actors.yaml"
 AGENTS = "agents.yaml"
 ACTOR_SECTIONS = ("igos", "groups", "institutions", "media", "ngos", "parties", "people")
 KINDS: tuple[Kind, ...] = ("state", "person", "organization", "group")
+GENDERS = (None, "m", "f")  # a person's, which "he" and "she" must agree with
 
 # The sectors a government exercises: a country-level actor in one of them is the state itself
 # acting ("Egyptian troops", "the Turkish government"), so its kind is "state", not "group".
@@ -48,6 +49,7 @@ class Entry:
     kind: Kind
     how: How
     role: str | None = None
+    gender: str | None = None  # "m" or "f" for a person, as the knowledge base records it
 
 
 @dataclass(frozen=True)
@@ -207,9 +209,12 @@ def _actor_entries(names: _Names) -> None:
             if kind not in KINDS:
                 raise SitrepError(E.E010, name=ACTORS, reason=f"{item['name']}: bad kind")
             country, sector = merged.get("country"), merged.get("sector")
+            gender = merged.get("gender")
+            if gender not in GENDERS:
+                raise SitrepError(E.E010, name=ACTORS, reason=f"{item['name']}: bad gender")
             entry = Entry(
                 actor_id(item["name"], country, sector, kind), item["name"], country, sector,
-                kind, "named", merged.get("role"),
+                kind, "named", merged.get("role"), gender,
             )  # fmt: skip
             names.add([item["name"], *_strings(ACTORS, item, "aliases")], entry)
 
