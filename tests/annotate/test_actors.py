@@ -334,6 +334,9 @@ def test_bare_role_is_its_holder_before_a_later_country(nlp: Language) -> None:
          "She", "Angela Merkel"),
         ("Angela Merkel received Vladimir Putin in Berlin. He said the visit was useful.",
          "He", "Vladimir Putin"),
+        # a title of the other gender: another known person of that surname
+        ("Mrs. Clinton toured a steel plant in Ohio on Monday. She promised new jobs.",
+         "She", "Hillary Clinton"),
     ],
 )  # fmt: skip
 def test_pronouns_agree_in_gender_where_the_text_says_it(

@@ -80,6 +80,7 @@ class KB:
     placing: frozenset[str]  # lemmas of participles that put a body somewhere ("based in")
     pronouns: frozenset[str]
     gender_of: Mapping[str, str]  # pronoun, title or role word -> "m" or "f"
+    by_surname: Mapping[str, tuple[Entry, ...]]  # norm(last word of a name) -> known people
     ethnic: frozenset[str]  # modifiers that make a plural demonym a people, not a state's
     allegiance: frozenset[str]  # "pro", "anti": before "-" + a country, a side taken
     other_place: frozenset[str]  # "New": before a country's name, another place
@@ -219,6 +220,15 @@ def _actor_entries(names: _Names) -> None:
             names.add([item["name"], *_strings(ACTORS, item, "aliases")], entry)
 
 
+def _by_surname(entries: Iterable[Entry]) -> dict[str, tuple[Entry, ...]]:
+    """Known people by the last word of their name: a title that gives the other gender
+    ("Mrs. Clinton") points from the person an alias names to another of that surname."""
+    found: dict[str, list[Entry]] = {}
+    for entry in dict.fromkeys(e for e in entries if e.kind == "person"):
+        found.setdefault(norm(entry.name).split()[-1], []).append(entry)
+    return {k: tuple(v) for k, v in found.items()}
+
+
 def _genders(grammar: Any) -> dict[str, str]:
     found: dict[str, str] = {}
     for gender, keys in (
@@ -273,6 +283,7 @@ def load() -> KB:
         placing=frozenset(norm(w) for w in _strings(AGENTS, grammar, "placing_verbs")),
         pronouns=frozenset(norm(w) for w in _strings(AGENTS, grammar, "person_pronouns")),
         gender_of=_genders(grammar),
+        by_surname=_by_surname(names.names.values()),
         ethnic=frozenset(norm(w) for w in _strings(AGENTS, grammar, "ethnic_modifiers")),
         allegiance=frozenset(norm(w) for w in _strings(AGENTS, grammar, "allegiance_prefixes")),
         other_place=frozenset(norm(w) for w in _strings(AGENTS, grammar, "other_place_prefixes")),

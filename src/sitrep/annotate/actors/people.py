@@ -102,17 +102,28 @@ def find_names(doc: Doc, hits: Sequence[Hit], kb: KB) -> tuple[list[NameSpan], l
             entry = hit.entry if hit is not None and start <= hit.start else None
             if entry is not None and hit is not None and hit.start > start:
                 entry = entry if _same_given_name(doc[start], entry) else None
-            names.append(NameSpan(start, end, entry))
+            names.append(NameSpan(start, end, _titled(doc, start, entry, kb)))
             covered.update(range(start, end))
         elif ent.label_ in SHORT_NAME_LABELS and end - start == 1 and start not in hit_tokens:
             maybe.append(NameSpan(start, end, None))
     for h in known.values():
         if h.start not in covered:
-            names.append(NameSpan(h.start, h.end, h.entry))
+            names.append(NameSpan(h.start, h.end, _titled(doc, h.start, h.entry, kb)))
     for tok in doc:  # a surname the NER missed ("Berglund met ...")
         if tok.pos_ == PROPER_NOUN and tok.ent_iob_ == OUTSIDE and tok.i not in hit_tokens:
             maybe.append(NameSpan(tok.i, tok.i + 1, None))
     return sorted(names, key=lambda n: n.start), sorted(maybe, key=lambda n: n.start)
+
+
+def _titled(doc: Doc, start: int, entry: Entry | None, kb: KB) -> Entry | None:
+    """The known person a name stands for, given the title before it: one of the other
+    gender than the entry its words matched is the one known person of that surname and the
+    title's gender ("Mrs. Clinton" is Hillary, not Bill Clinton), else someone unknown."""
+    said = kb.gender_of.get(norm(doc[start - 1].text)) if start > 0 else None
+    if entry is None or said is None or entry.gender in (None, said):
+        return entry
+    others = [e for e in kb.by_surname.get(norm(entry.name).split()[-1], ()) if e.gender == said]
+    return others[0] if len(others) == 1 else None
 
 
 def _same_given_name(first: Token, entry: Entry) -> bool:
