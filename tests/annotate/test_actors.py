@@ -101,6 +101,12 @@ def actor_of(nlp: Language, text: str, phrase: str) -> Actor | None:
         # a place named "New" + a country's name is another place
         ("The governor of New Mexico vetoed the bill.", "The governor of New Mexico", "USA",
          "GOV"),
+        # a capital's name before a comma and another country's division is a town there
+        ("Police in Athens, Ga., arrested two men on Friday.", "Police", "USA", "COP"),
+        ("The mayor of Paris, Texas, opened the fair.", "The mayor", "USA", "GOV"),
+        ("Officials in London, Ontario, closed the road.", "Officials", "CAN", "GOV"),
+        # a country after the comma is no division of another one
+        ("Police in Tbilisi, Georgia, arrested two men.", "Police", "GEO", "COP"),
         # a name the parser hung on the noun of the role's "to" phrase
         ("Norway's envoy to Chile, Erik Dahl, left on Friday.", "Erik Dahl", "NOR", "GOV"),
     ],

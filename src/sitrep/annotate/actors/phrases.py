@@ -41,6 +41,8 @@ DOMINANT_POPULATION = 10
 # Prepositions whose phrase is part of a role's wording ("envoy to Iraq", "minister for trade").
 ROLE_PREPS = OWNER_PREPS | {"to"}
 COUNTRY_HOWS = frozenset({"country", "demonym", "capital"})
+DIVISION_FEATURE = "ADM1"  # GeoNames' feature code of a first-level division
+MAX_DIVISION_TOKENS = 2  # "Ky.", "New Mexico", "British Columbia"
 PERSON_LABEL = "PERSON"
 # Longest name in the knowledge base, in tokens ("Organisation for the Prohibition of ...").
 MAX_NAME_TOKENS = 10
@@ -106,10 +108,45 @@ def match_names(doc: Doc, kb: KB) -> list[Hit]:
         if hit is None:
             i += 1
         else:
-            if not _allegiance(doc, hit.start, kb):
+            if not _allegiance(doc, hit.start, kb) and not _elsewhere(doc, hit, kb):
                 hits.append(hit)
             i = hit.end
     return hits
+
+
+def _elsewhere(doc: Doc, hit: Hit, kb: KB) -> bool:
+    """Is a country's or capital's name that of a town in another country's division, as the
+    division named after a comma says ("Athens, Ga.", "Paris, Texas", "London, Ontario")?"""
+    if hit.entry.how not in ("country", "capital") or hit.entry.country is None:
+        return False
+    division = division_after(doc, hit.end, kb)
+    return division is not None and kb.iso3.get(division) != hit.entry.country
+
+
+def division_after(doc: Doc, end: int, kb: KB) -> str | None:
+    """The ISO alpha-2 country of a first-level division named right after a comma at token
+    ``end`` ("..., Ky.", "..., Texas,", "..., KY"). A name that is also a country's or a
+    capital's ("..., Georgia", "..., Brussels") may be an item of a list of places instead."""
+    first = end + 1
+    if (
+        first >= len(doc)
+        or doc[end].text != ","
+        or not (doc[first].is_title or doc[first].is_upper)
+    ):
+        return None
+    last = first
+    while last + 1 < len(doc) and last - end < MAX_DIVISION_TOKENS and doc[last + 1].is_title:
+        last += 1
+    name = doc[first : last + 1].text
+    known = kb.names.get(norm_cached(name))
+    if known is not None and known.how in ("country", "capital"):
+        return None
+    countries = {
+        c.country
+        for c in gazetteer.candidates(name, container=name.isupper())
+        if c.feature_code == DIVISION_FEATURE
+    }
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _allegiance(doc: Doc, start: int, kb: KB) -> bool:
@@ -310,7 +347,8 @@ def _places_country(tokens: range, ctx: Ctx) -> str | None:
         end = i + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
-        if end - 1 in tokens and (country := _gazetteer_country(doc[i:end].text)) is not None:
+        country = division_after(doc, end, ctx.kb) or _gazetteer_country(doc[i:end].text)
+        if end - 1 in tokens and country is not None:
             return ctx.kb.iso3.get(country)
     return None
 
