@@ -262,7 +262,14 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "Okafor: The harbour tax must go\n\nThe mayor, Grace Okafor, spoke on Monday.",
             [("The harbour tax must go", "Okafor", "indirect")],
         ),
+        (
+            "Dr. Grace Okafor: The Harbour Tax Must Go\n\nOn Monday, the mayor, Grace Okafor,"
+            " spoke to the council.",
+            [("The Harbour Tax Must Go", "Dr. Grace Okafor", "indirect")],
+        ),
         ("Update: The harbour tax must go\n\nThe mayor, Grace Okafor, spoke on Monday.", []),
+        # a word of the headline itself does not name its source
+        ("Morning Brief: A New Tax On Harbour Email\n\nThe council met on Monday.", []),
         ("The ministry met.\n\nPoll: Turnout falls in the north", []),
         # a verb of construal takes an object and "as"; alone it is no attribution
         (

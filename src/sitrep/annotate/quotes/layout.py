@@ -112,7 +112,7 @@ def headline_quote(doc: Doc, cues: Cues) -> list[Found]:
         return []
     label = doc.char_span(*m.span("label"), alignment_mode="expand")
     named = label is not None and (
-        all(t.ent_type_ in NAME_ENTITIES for t in label) or _named_later(doc, label.text)
+        all(t.ent_type_ in NAME_ENTITIES for t in label) or _named_later(doc, label.text, m.end())
     )
     if not named and m.group("label").lower() not in cues.headline_sources:
         return []
@@ -120,14 +120,13 @@ def headline_quote(doc: Doc, cues: Cues) -> list[Found]:
     return [Found(content, (m.span("colon"),), (m.span("label"),), "indirect")]
 
 
-def _named_later(doc: Doc, label: str) -> bool:
-    """Whether the article names the headline's source further on ("Berg: ..." and later "Anna
-    Berg said"): the parser seldom tags a lone capitalised word opening a headline as a name,
-    and a section label ("Update: ...") is never one in the text."""
-    words = label.split()
+def _named_later(doc: Doc, label: str, body: int) -> bool:
+    """Whether the article names the headline's source further on by its last word ("Berg:
+    ..." or "Dr. Anna Berg: ..." and later "Berg said"): the parser seldom tags a capitalised
+    label opening a headline as a name, and a section label ("Update: ...") is never one in
+    the text, which starts at ``body``."""
+    last = label.split()[-1]
     return any(
-        ent.label_ in NAME_ENTITIES
-        and ent.start_char > len(label)
-        and any(ent[i : i + len(words)].text == label for i in range(len(ent)))
+        ent.label_ in NAME_ENTITIES and ent.start_char >= body and any(t.text == last for t in ent)
         for ent in doc.ents
     )
