@@ -105,6 +105,11 @@ def actor_of(nlp: Language, text: str, phrase: str) -> Actor | None:
         ("Police in Athens, Ga., arrested two men on Friday.", "Police", "USA", "COP"),
         ("The mayor of Paris, Texas, opened the fair.", "The mayor", "USA", "GOV"),
         ("Officials in London, Ontario, closed the road.", "Officials", "CAN", "GOV"),
+        # an officer is police in a story of police, and military elsewhere
+        ("Police said two officers were hurt in the raid.", "two officers", None, "COP"),
+        ("Police closed the road.\n\nOfficers later found the van.", "Officers", None, "COP"),
+        ("Troops and officers stormed the base at dawn.", "officers", None, "MIL"),
+        ("Police said army officers fired first.", "army officers", None, "MIL"),
         # a country after the comma is no division of another one
         ("Police in Tbilisi, Georgia, arrested two men.", "Police", "GEO", "COP"),
         # a name the parser hung on the noun of the role's "to" phrase

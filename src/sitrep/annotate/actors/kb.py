@@ -55,14 +55,16 @@ class Entry:
 @dataclass(frozen=True)
 class Agent:
     """An agent word: its sector, whether it names one office-holder (``person``), whether a
-    modifier's sector outranks it (``weak``), whether its holder serves abroad (``posted``) and
-    whether it serves at home although its sector often works abroad (``home``)."""
+    modifier's sector outranks it (``weak``), whether its holder serves abroad (``posted``),
+    whether it serves at home although its sector often works abroad (``home``), and the sector
+    it takes in a story of that sector (``story``)."""
 
     sector: str | None
     person: bool
     weak: bool
     posted: bool
     home: bool = False
+    story: str | None = None
 
 
 @dataclass(frozen=True)
@@ -244,11 +246,13 @@ def _agent_table(data: Any) -> dict[str, Agent]:
     weak = {norm(w) for w in _strings(AGENTS, data, "weak")}
     posted = {norm(w) for w in _strings(AGENTS, data, "posted")}
     home = {norm(w) for w in _strings(AGENTS, data, "home_groups")}
+    story = {norm(w): str(v) for w, v in require(AGENTS, data, "story_sectors", dict).items()}
     table: dict[str, Agent] = {}
 
     def put(word: str, sector: str | None, person: bool) -> None:
         key = norm(word)
-        table.setdefault(key, Agent(sector, person, key in weak, key in posted, key in home))
+        agent = Agent(sector, person, key in weak, key in posted, key in home, story.get(key))
+        table.setdefault(key, agent)
 
     for sector, block in require(AGENTS, data, "sectors", dict).items():
         for word in _strings(AGENTS, block, "people"):

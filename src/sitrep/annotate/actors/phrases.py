@@ -10,7 +10,7 @@ the owner after "of"/"for" ("spokeswoman for Austria's Foreign Ministry").
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,6 +43,7 @@ ROLE_PREPS = OWNER_PREPS | {"to"}
 COUNTRY_HOWS = frozenset({"country", "demonym", "capital"})
 DIVISION_FEATURE = "ADM1"  # GeoNames' feature code of a first-level division
 MAX_DIVISION_TOKENS = 2  # "Ky.", "New Mexico", "British Columbia"
+SECTORS_KEY = "sitrep.actors.sectors"
 PERSON_LABEL = "PERSON"
 # Longest name in the knowledge base, in tokens ("Organisation for the Prohibition of ...").
 MAX_NAME_TOKENS = 10
@@ -366,6 +367,37 @@ def _gazetteer_country(name: str) -> str | None:
     return None
 
 
+def _story_of(head: Token, agent: Agent, ctx: Ctx) -> bool:
+    """Whether the paragraph of ``head``, or else the whole article, tells a story of the
+    agent's ``story`` sector: a word of that sector in it and none of the agent's own
+    ("Police said two officers ..."; "Officers also issued 900 speeding tickets" further on)."""
+    doc, text = ctx.doc, ctx.doc.text
+    start = text.rfind("\n", 0, head.idx) + 1
+    end = text.find("\n", head.idx)
+    paragraph = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
+    return any(
+        agent.story in sectors and agent.sector not in sectors
+        for sectors in (_sectors_named(paragraph or (), ctx.kb), _article_sectors(doc, ctx.kb))
+    )
+
+
+def _article_sectors(doc: Doc, kb: KB) -> frozenset[str | None]:
+    """The sectors the article's agent words name, found once (kept in ``user_data``)."""
+    found: frozenset[str | None] | None = doc.user_data.get(SECTORS_KEY)
+    if found is None:
+        found = _sectors_named(doc, kb)
+        doc.user_data[SECTORS_KEY] = found
+    return found
+
+
+def _sectors_named(tokens: Iterable[Token], kb: KB) -> frozenset[str | None]:
+    """The sectors of the agent words among ``tokens``, story words left out."""
+    agents = (
+        kb.agents.get(norm_cached(t.text)) or kb.agents.get(norm_cached(t.lemma_)) for t in tokens
+    )
+    return frozenset(a.sector for a in agents if a is not None and a.story is None)
+
+
 def _role_end(head: Token) -> int:
     """The last token of a role's wording: "envoy for Nepal", "Chief of Staff"."""
     for prep in head.rights:
@@ -400,6 +432,8 @@ def describe(
     mod = _modifiers([t for t in mods if t.i < a_start], ctx)
     own_country, own_sector, role_end = _owner(head, agent, ctx, depth)
     sector = _sector(agent, mod, own_sector, ctx.kb)
+    if agent.story is not None and sector == agent.sector and _story_of(head, agent, ctx):
+        sector = agent.story
     distinct = {c for c, _ in mod.countries}
     country = next(iter(distinct)) if len(distinct) == 1 else None
     country = country or mod.owner_country or (own_country if not distinct else None)
