@@ -110,6 +110,11 @@ def actor_of(nlp: Language, text: str, phrase: str) -> Actor | None:
         ("Police closed the road.\n\nOfficers later found the van.", "Officers", None, "COP"),
         ("Troops and officers stormed the base at dawn.", "officers", None, "MIL"),
         ("Police said army officers fired first.", "army officers", None, "MIL"),
+        # the longest division name that fits, and none in a list of places
+        ("Police in Athens, Ga. The men were held overnight.", "Police", "USA", "COP"),
+        ("The governments of Mexico, Texas and California met.", "The governments", "MEX",
+         "GOV"),
+        ("Officials in Washington, Ontario and Quebec met.", "Officials", "USA", "GOV"),
         # a country after the comma is no division of another one
         ("Police in Tbilisi, Georgia, arrested two men.", "Police", "GEO", "COP"),
         # a name the parser hung on the noun of the role's "to" phrase
@@ -348,6 +353,10 @@ def test_bare_role_is_its_holder_before_a_later_country(nlp: Language) -> None:
         # a title of the other gender: another known person of that surname
         ("Mrs. Clinton toured a steel plant in Ohio on Monday. She promised new jobs.",
          "She", "Hillary Clinton"),
+        ("Bill Clinton spoke first. Mrs. Clinton spoke later. She thanked the crowd.",
+         "She", "Hillary Clinton"),
+        # a pronoun before a name is no title
+        ("The minister told him Merkel would attend the summit.", "Merkel", "Angela Merkel"),
     ],
 )  # fmt: skip
 def test_pronouns_agree_in_gender_where_the_text_says_it(

@@ -268,8 +268,11 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             [("The Harbour Tax Must Go", "Dr. Grace Okafor", "indirect")],
         ),
         ("Update: The harbour tax must go\n\nThe mayor, Grace Okafor, spoke on Monday.", []),
-        # a word of the headline itself does not name its source
-        ("Morning Brief: A New Tax On Harbour Email\n\nThe council met on Monday.", []),
+        # a section label is no source, though a word of it names an outlet later
+        (
+            "Breaking News: Storm Hits The Harbour Tonight\n\nThe Coast Radio News aired it.",
+            [],
+        ),
         ("The ministry met.\n\nPoll: Turnout falls in the north", []),
         # a verb of construal takes an object and "as"; alone it is no attribution
         (

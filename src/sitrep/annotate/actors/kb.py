@@ -213,7 +213,7 @@ def _actor_entries(names: _Names) -> None:
                 raise SitrepError(E.E010, name=ACTORS, reason=f"{item['name']}: bad kind")
             country, sector = merged.get("country"), merged.get("sector")
             gender = merged.get("gender")
-            if gender not in GENDERS:
+            if gender not in GENDERS or (gender is not None and kind != "person"):
                 raise SitrepError(E.E010, name=ACTORS, reason=f"{item['name']}: bad gender")
             entry = Entry(
                 actor_id(item["name"], country, sector, kind), item["name"], country, sector,
@@ -222,7 +222,7 @@ def _actor_entries(names: _Names) -> None:
             names.add([item["name"], *_strings(ACTORS, item, "aliases")], entry)
 
 
-def _by_surname(entries: Iterable[Entry]) -> dict[str, tuple[Entry, ...]]:
+def _people_by_surname(entries: Iterable[Entry]) -> dict[str, tuple[Entry, ...]]:
     """Known people by the last word of their name: a title that gives the other gender
     ("Mrs. Clinton") points from the person an alias names to another of that surname."""
     found: dict[str, list[Entry]] = {}
@@ -287,7 +287,7 @@ def load() -> KB:
         placing=frozenset(norm(w) for w in _strings(AGENTS, grammar, "placing_verbs")),
         pronouns=frozenset(norm(w) for w in _strings(AGENTS, grammar, "person_pronouns")),
         gender_of=_genders(grammar),
-        by_surname=_by_surname(names.names.values()),
+        by_surname=_people_by_surname(names.names.values()),
         ethnic=frozenset(norm(w) for w in _strings(AGENTS, grammar, "ethnic_modifiers")),
         allegiance=frozenset(norm(w) for w in _strings(AGENTS, grammar, "allegiance_prefixes")),
         other_place=frozenset(norm(w) for w in _strings(AGENTS, grammar, "other_place_prefixes")),

@@ -34,6 +34,7 @@ POSSESSIVE_TAG = "POS"
 OF_PREP = "of"
 # Entity labels spaCy gives a lone surname by mistake ("Vogt" as ORG).
 PROPER_NOUN = "PROPN"
+PRONOUN = "PRON"
 OUTSIDE = "O"  # the IOB tag of a token in no entity
 SHORT_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"})
 
@@ -119,11 +120,20 @@ def _titled(doc: Doc, start: int, entry: Entry | None, kb: KB) -> Entry | None:
     """The known person a name stands for, given the title before it: one of the other
     gender than the entry its words matched is the one known person of that surname and the
     title's gender ("Mrs. Clinton" is Hillary, not Bill Clinton), else someone unknown."""
-    said = kb.gender_of.get(norm(doc[start - 1].text)) if start > 0 else None
+    said = _title_gender(doc, start, kb)
     if entry is None or said is None or entry.gender in (None, said):
         return entry
     others = [e for e in kb.by_surname.get(norm(entry.name).split()[-1], ()) if e.gender == said]
     return others[0] if len(others) == 1 else None
+
+
+def _title_gender(doc: Doc, start: int, kb: KB) -> str | None:
+    """The gender a title right before a name gives ("Mrs. Clinton"); a pronoun there is no
+    title ("told him Merkel ...")."""
+    title = doc[start - 1] if start > 0 else None
+    if title is None or not title.is_title or title.pos_ == PRONOUN:
+        return None
+    return kb.gender_of.get(norm(title.text))
 
 
 def _same_given_name(first: Token, entry: Entry) -> bool:
@@ -159,6 +169,9 @@ def cluster(
         text = _text(doc, n)
         short = len(text.split()) < 2  # a surname: the article's own person first ("Clinton")
         found = _by_surname(people, norm(text)) if short else None
+        said = _title_gender(doc, n.start, kb)
+        if found is not None and _other_gender(people[found].entry, said):
+            found = None  # "Bill Clinton ... Mrs. Clinton": the title names someone else
         if found is None and n.entry:
             found = by_entry.get(n.entry.id)
         if found is None:
@@ -184,6 +197,10 @@ def cluster(
     for k, p in owner.items():
         people[p].mentions.append(k)
     return people, owner, all_names
+
+
+def _other_gender(entry: Entry | None, said: str | None) -> bool:
+    return entry is not None and None not in (entry.gender, said) and entry.gender != said
 
 
 def _by_surname(people: Sequence[Person], key: str) -> int | None:

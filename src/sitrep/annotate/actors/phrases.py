@@ -44,6 +44,7 @@ COUNTRY_HOWS = frozenset({"country", "demonym", "capital"})
 DIVISION_FEATURE = "ADM1"  # GeoNames' feature code of a first-level division
 MAX_DIVISION_TOKENS = 2  # "Ky.", "New Mexico", "British Columbia"
 SECTORS_KEY = "sitrep.actors.sectors"
+LIST_WORDS = ("and", "or", "&")  # "Moscow, Donetsk and ...": places listed, not nested
 PERSON_LABEL = "PERSON"
 # Longest name in the knowledge base, in tokens ("Organisation for the Prohibition of ...").
 MAX_NAME_TOKENS = 10
@@ -126,8 +127,9 @@ def _elsewhere(doc: Doc, hit: Hit, kb: KB) -> bool:
 
 def division_after(doc: Doc, end: int, kb: KB) -> str | None:
     """The ISO alpha-2 country of a first-level division named right after a comma at token
-    ``end`` ("..., Ky.", "..., Texas,", "..., KY"). A name that is also a country's or a
-    capital's ("..., Georgia", "..., Brussels") may be an item of a list of places instead."""
+    ``end`` ("..., Ky.", "..., Texas,", "..., KY"), the longest name first ("..., New
+    Mexico"). None in a list of places ("Russia, Donetsk and Luhansk", "Moscow, Donetsk,
+    Kharkiv"), and for a name that is also a country's or a capital's ("..., Georgia")."""
     first = end + 1
     if (
         first >= len(doc)
@@ -135,19 +137,37 @@ def division_after(doc: Doc, end: int, kb: KB) -> str | None:
         or not (doc[first].is_title or doc[first].is_upper)
     ):
         return None
-    last = first
-    while last + 1 < len(doc) and last - end < MAX_DIVISION_TOKENS and doc[last + 1].is_title:
-        last += 1
-    name = doc[first : last + 1].text
-    known = kb.names.get(norm_cached(name))
-    if known is not None and known.how in ("country", "capital"):
-        return None
-    countries = {
-        c.country
-        for c in gazetteer.candidates(name, container=name.isupper())
-        if c.feature_code == DIVISION_FEATURE
-    }
-    return countries.pop() if len(countries) == 1 else None
+    longest = first
+    while (
+        longest + 1 < len(doc) and longest - end < MAX_DIVISION_TOKENS and doc[longest + 1].is_title
+    ):
+        longest += 1
+    for last in range(longest, end, -1):
+        name = doc[first : last + 1].text
+        known = kb.names.get(norm_cached(name))
+        if known is not None and known.how in ("country", "capital"):
+            return None
+        countries = {
+            c.country
+            for c in gazetteer.candidates(name, container=name.isupper())
+            if c.feature_code == DIVISION_FEATURE
+        }
+        if countries:
+            return countries.pop() if len(countries) == 1 and not _listed(doc, last) else None
+    return None
+
+
+def _listed(doc: Doc, last: int) -> bool:
+    """Whether the place ending at token ``last`` is an item of a list: "and" or "or" after
+    it, or a comma and another capitalised name."""
+    after = doc[last + 1 : last + 3]
+    if not after:
+        return False
+    if after[0].lower_ in LIST_WORDS:
+        return True
+    return (
+        after[0].text == "," and len(after) > 1 and after[1].is_title and after[1].pos_ == "PROPN"
+    )
 
 
 def _allegiance(doc: Doc, start: int, kb: KB) -> bool:

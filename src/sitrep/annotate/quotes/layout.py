@@ -40,6 +40,7 @@ HEADLINE = re.compile(
     r"(?P<colon>:)[ \t]+(?P<rest>\S.*)$"
 )
 NAME_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
+PERSON_ENTITY = "PERSON"
 MIN_HEADLINE_WORDS = 3  # "Update: Storm" is a label, not a statement
 # A byline after a quotation: a dash (horizontal bar, em, en or hyphen), then a name of one to
 # five capitalised words, and nothing else before the line ends.
@@ -121,12 +122,17 @@ def headline_quote(doc: Doc, cues: Cues) -> list[Found]:
 
 
 def _named_later(doc: Doc, label: str, body: int) -> bool:
-    """Whether the article names the headline's source further on by its last word ("Berg:
-    ..." or "Dr. Anna Berg: ..." and later "Berg said"): the parser seldom tags a capitalised
-    label opening a headline as a name, and a section label ("Update: ...") is never one in
-    the text, which starts at ``body``."""
-    last = label.split()[-1]
-    return any(
-        ent.label_ in NAME_ENTITIES and ent.start_char >= body and any(t.text == last for t in ent)
-        for ent in doc.ents
-    )
+    """Whether the article, which starts at ``body``, names the headline's source further on:
+    the whole label in a name ("Berg: ..." and later "Anna Berg said"), or the last word of a
+    titled label in a person's name ("Dr. Anna Berg: ..."). The parser seldom tags a
+    capitalised label opening a headline as a name, and a section label ("Update: ...",
+    "Breaking News: ...") is never a person in the text."""
+    words = label.split()
+    for ent in doc.ents:
+        if ent.label_ not in NAME_ENTITIES or ent.start_char < body:
+            continue
+        if any(ent[i : i + len(words)].text == label for i in range(len(ent))):
+            return True
+        if ent.label_ == PERSON_ENTITY and any(t.text == words[-1] for t in ent):
+            return True
+    return False
