@@ -186,7 +186,7 @@ class _Reader:
         self.sents = coref.sentence_numbers(doc)
         self.person_at: dict[int, int] = {}
         self.people: list[Person] = []
-        self.ctx = Ctx(doc, kb, hit_at, self._person_country)
+        self.ctx = Ctx(doc, kb, hit_at, self._person_country, doc.text)
         self.seen: list[coref.Seen] = []
         self.gender: dict[int, str] = {}  # person -> "m"/"f", from titles, roles, pronouns
 

@@ -265,15 +265,15 @@ def what_is_said(name: NameSpan, ctx: Ctx) -> Said:
     role = next((d.role for d in descs), None)
     span = (appos.start, appos.head + 1) if appos else None
     country = country or _of_country(root, ctx)
-    if ctx.kb.congress_tag.match(ctx.doc.text, _after(ctx.doc, name.end)):
+    if ctx.kb.congress_tag.match(ctx.text, _after(ctx, name.end)):
         tag_country, tag_sector = ctx.kb.congress_side
         country, sector = country or tag_country, sector or tag_sector
     return Said(start, country, sector, role, span)
 
 
-def _after(doc: Doc, end: int) -> int:
+def _after(ctx: Ctx, end: int) -> int:
     """The character offset of the first word after token ``end - 1``."""
-    return doc[end].idx if end < len(doc) else len(doc.text)
+    return ctx.doc[end].idx if end < len(ctx.doc) else len(ctx.text)
 
 
 def merge(people: Sequence[Person], names: Sequence[NameSpan], said: Sequence[Said]) -> None:

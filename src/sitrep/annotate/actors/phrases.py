@@ -91,6 +91,7 @@ class Ctx:
     kb: KB
     hit_at: dict[int, Hit]
     person_country: Callable[[Token], str | None]
+    text: str  # the doc's text, read once: ``Doc.text`` rebuilds it from the tokens per call
 
 
 @lru_cache(maxsize=65536)
@@ -391,7 +392,7 @@ def _story_of(head: Token, agent: Agent, ctx: Ctx) -> bool:
     """Whether the paragraph of ``head``, or else the whole article, tells a story of the
     agent's ``story`` sector: a word of that sector in it and none of the agent's own
     ("Police said two officers ..."; "Officers also issued 900 speeding tickets" further on)."""
-    doc, text = ctx.doc, ctx.doc.text
+    doc, text = ctx.doc, ctx.text
     start = text.rfind("\n", 0, head.idx) + 1
     end = text.find("\n", head.idx)
     paragraph = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
