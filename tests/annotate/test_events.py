@@ -36,6 +36,10 @@ POSITIVES = [
         ("ACCUSE", "Egypt", "Libya"),
     ),
     (
+        "The senator lashed out at the ministry over the delays.",
+        ("ACCUSE", "The senator", "the ministry"),
+    ),
+    (
         "The two presidents met in Geneva on Tuesday to discuss trade.",
         ("CONSULT", "presidents", ""),
     ),
@@ -484,6 +488,15 @@ def test_statement_links_its_quote_and_speaker(nlp: Language) -> None:
     assert found[0].quote == 0
     assert found[0].source[0].actor == "min@XXX"
     assert found[0].date == "2020-01-02"
+
+
+def test_an_attack_verb_that_attributes_a_quote_is_words(nlp: Language) -> None:
+    text = "“The count is simply wrong,” the colonel shot back."
+    cue, speaker = text.index("shot"), text.index("the colonel")
+    colonel = (Mention(((speaker, cue - 1),), "the colonel", "col@XXX"),)
+    quote = Quote(((0, 28),), ((cue, cue + 4),), ((speaker, cue - 1),), None, "direct", None)
+    assert [e.type for e in run(nlp, text, mentions=colonel)] == ["ASSAULT"]  # read alone
+    assert run(nlp, text, mentions=colonel, quotes=(quote,)) == []
 
 
 def test_sides_resolve_through_mentions(nlp: Language) -> None:

@@ -240,6 +240,13 @@ def _keep(d: Draft, sports: bool, chrome: Spans, lex: Lexicon, negated_too: bool
     return d.grounded and not _caused_by_non_actor(d, lex)
 
 
+def _retort(d: Draft, cues: Sequence[Spans]) -> bool:
+    """An attack whose verb is the cue of a quote is an attack in words, not a blow: a retort
+    ("“...,” she shot back", "he fired back: “...”") or a verbal attack the quotes layer read
+    as a stance ("a PAC that will focus on attacking the senator")."""
+    return d.type == ASSAULT and any(overlaps(_trigger_spans(d.trigger), cue) for cue in cues)
+
+
 def _sentence_drafts(
     sent: Span, chrome: Spans, so_far: Annotations, spans: Intervals[int], lex: Lexicon,
     negated_too: bool,
@@ -257,7 +264,12 @@ def _sentence_drafts(
     sports = any(has_word(t, lex.sports_context) for t in sent)
     # the filters below weigh an event against the others the sentence reports: against those
     # that stay, not those about to go (a negated act, a condition)
-    drafts = [d for d in drafts if _keep(d, sports, chrome, lex, negated_too)]
+    here = ((sent.start_char, sent.end_char),)
+    attacks = any(d.type == ASSAULT for d in drafts)
+    cues = [q.cue for q in so_far.quotes if attacks and q.cue and overlaps(q.cue, here)]
+    drafts = [
+        d for d in drafts if _keep(d, sports, chrome, lex, negated_too) and not _retort(d, cues)
+    ]
     return [
         d
         for d in drafts
