@@ -280,6 +280,8 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             [("the remark as a dig at the army", "Many voters", "indirect")],
         ),
         ("The senator saw the flood damage in the valley.", []),
+        # a plural medium names no one source
+        ("The senator has climbed steadily in the polls since June.", []),
         (
             "The reporter asked the minister about the budget gap.",
             [("the budget gap", "The reporter", "indirect")],

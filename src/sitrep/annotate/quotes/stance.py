@@ -47,6 +47,7 @@ TO = "to"
 PREDICATE_DEPS = ("acomp", "oprd")  # "they are [afraid]": the copula's subject holds the stance
 PASSIVE_PREDICATE_DEPS = ("oprd",)  # "is considered [a threat]"
 IN = "in"  # "[in] the poll, ..."
+PLURAL_TAGS = ("NNS", "NNPS")  # "in the [polls]": no one source
 LIKE = "like"  # "seems [like] a long shot"
 
 
@@ -204,9 +205,11 @@ def passive_stance_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
 def medium_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     """ "In the poll, Clinton led by five points": a clause set in a poll, report or statement
     is what that source says; a clause whose own verb reports ("In a statement, X said ...")
-    is framed by that verb instead."""
+    is framed by that verb instead. A plural names no one source ("trails in the polls")."""
     for tok in cue_tokens(doc, cues):
         if tok.pos_ != "NOUN" or cues.lemma(tok) not in cues.media or tok.dep_ != OBJECT_DEP:
+            continue
+        if tok.tag_ in PLURAL_TAGS:
             continue
         prep, clause = tok.head, tok.head.head
         if prep.lower_ != IN or prep.dep_ != PREP_DEP or clause.pos_ not in VERB_POS:
