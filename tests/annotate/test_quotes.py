@@ -636,6 +636,12 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             " Vela Holdings Corp. moved 900 jobs to Juarez, Mexico.",
             [('"We will not sign it,"', "Park", "direct")],
         ),
+        # an inverted speaker the parser read as the object, with a relative clause of its own
+        (
+            "\u201cThe count is over,\u201d added a Nevada Democrat who works for the county"
+            " clerk.",
+            [("\u201cThe count is over,\u201d", "a Nevada Democrat", "direct")],
+        ),
         # a relative clause set off by a comma is no part of the speaker, wherever it hangs
         (
             "''It may have been the first real storm of the season,'' said her old neighbour"

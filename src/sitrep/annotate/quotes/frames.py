@@ -182,7 +182,7 @@ def _inverted_object(cue: Token) -> Token | None:
     if (
         cue.tag_ not in FINITE_TAGS
         or cue.i - 1 <= cue.sent.start
-        or doc[cue.i - 1].text != COMMA
+        or not _after_comma(doc, cue.i)
         or has_subject(cue)
         or any(
             t.dep_ == COORDINATOR_DEP
@@ -195,7 +195,7 @@ def _inverted_object(cue: Token) -> Token | None:
     if (
         obj is None
         or obj.pos_ not in (COMMON_NOUN_POS, NAME_POS)
-        or any(c.dep_ not in NAME_PART_DEPS for c in obj.children)
+        or any(c.dep_ not in NAME_PART_DEPS and c.dep_ != RELATIVE_DEP for c in obj.children)
         or obj.ent_type_ not in SPEAKER_ENTITY_TYPES
     ):
         return None
@@ -204,6 +204,15 @@ def _inverted_object(cue: Token) -> Token | None:
     }
     rest = doc[obj.right_edge.i + 1 : cue.sent.end]
     return obj if all(t.is_punct or t.is_space or t.i in closing for t in rest) else None
+
+
+def _after_comma(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows a comma, or a closing quote mark after one ('...,” added
+    ...')."""
+    before = doc[i - 1]
+    if before.text == COMMA:
+        return True
+    return before.is_quote and i > 1 and doc[i - 2].text == COMMA
 
 
 def _inverted_speaker(cue: Token) -> Token | None:
