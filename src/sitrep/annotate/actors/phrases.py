@@ -45,6 +45,7 @@ DIVISION_FEATURE = "ADM1"  # GeoNames' feature code of a first-level division
 MAX_DIVISION_TOKENS = 2  # "Ky.", "New Mexico", "British Columbia"
 SECTORS_KEY = "sitrep.actors.sectors"
 LIST_WORDS = ("and", "or", "&")  # "Moscow, Donetsk and ...": places listed, not nested
+NAME_POS = "PROPN"
 PERSON_LABEL = "PERSON"
 # Longest name in the knowledge base, in tokens ("Organisation for the Prohibition of ...").
 MAX_NAME_TOKENS = 10
@@ -167,7 +168,7 @@ def _listed(doc: Doc, last: int) -> bool:
     if after[0].lower_ in LIST_WORDS:
         return True
     return (
-        after[0].text == "," and len(after) > 1 and after[1].is_title and after[1].pos_ == "PROPN"
+        after[0].text == "," and len(after) > 1 and after[1].is_title and after[1].pos_ == NAME_POS
     )
 
 
@@ -369,8 +370,10 @@ def _places_country(tokens: range, ctx: Ctx) -> str | None:
         end = i + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
+        if end - 1 not in tokens:
+            continue
         country = division_after(doc, end, ctx.kb) or _gazetteer_country(doc[i:end].text)
-        if end - 1 in tokens and country is not None:
+        if country is not None:
             return ctx.kb.iso3.get(country)
     return None
 

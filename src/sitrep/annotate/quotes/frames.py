@@ -472,10 +472,9 @@ def _object_parts(tok: Token, cues: Cues) -> tuple[list[Token], list[Token]]:
 
 
 def _prep_clause(tok: Token, after: list[Token], cues: Cues) -> tuple[Token, Token] | None:
-    """(preposition, clause) when a lexicon preposition opens an infinitive clause with a
-    subject of its own ("called for the city to act", "appealed for both sides to talk"): the
-    parser reads the preposition as the clause's marker, not as the verb's; it joins the cue
-    and the clause says what was asked."""
+    """(preposition, clause) when the parser read a lexicon preposition right after the verb
+    as the marker of a clause ("called [for] the city to act", "appealed [for] both sides to
+    talk"): the preposition joins the cue and the clause says what was asked."""
     lemma = cues.lemma(tok)
     for c in after:
         first = c.left_edge
