@@ -152,8 +152,10 @@ def test_no_actor(nlp: Language, text: str, phrase: str) -> None:
         # a longer name ending in a known person's surname is another person
         ("Melania Trump spoke at the rally on Monday.", "Melania Trump", "melania-trump"),
         ("Omar Hassan al-Bashir flew to Cairo.", "Omar Hassan al-Bashir", "omar-al-bashir@SDN"),
+        # a middle name between a known person's given name and surname
+        ("Tony Charles Blair spoke in London.", "Tony Charles Blair", "tony-blair@GBR"),
     ],
-)
+)  # fmt: skip
 def test_known_person_by_full_name(nlp: Language, text: str, phrase: str, actor: str) -> None:
     found = actor_of(nlp, text, phrase)
     assert found is not None and found.id == actor
@@ -230,6 +232,26 @@ def test_surname_prefers_the_person_of_the_article(nlp: Language) -> None:
     text = "Hillary Clinton spoke in Ohio. Later Mrs Clinton met voters."
     found, _ = run(nlp, text)
     assert [a.id for a in found if a.kind == "person"] == ["hillary-clinton@USA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # two of one family named in full: the bare surname is the one named first
+        ("Hillary Clinton toured a school in Iowa. Bill Clinton stayed in New York. "
+         "Clinton told teachers the plan was ready.", "Hillary Clinton"),
+        ("Bill Clinton toured a school in Iowa. Hillary Clinton stayed in New York. "
+         "Clinton told teachers the plan was ready.", "Bill Clinton"),
+        ("Marta Vance opened the fair. Her brother Tomas Vance sold tickets. "
+         "Vance thanked the volunteers.", "Marta Vance"),
+        # a known person's surname joins them however the article gave the full name
+        ("Hillary Rodham Clinton toured a school in Iowa. Clinton told teachers the plan "
+         "was ready.", "Hillary Clinton"),
+    ],
+)  # fmt: skip
+def test_surname_stands_for_the_first_named(nlp: Language, text: str, person: str) -> None:
+    found = actor_of(nlp, text, "Clinton told" if "Clinton told" in text else "Vance thanked")
+    assert found is not None and found.name == person
 
 
 def test_pronoun_prefers_the_last_subject(nlp: Language) -> None:

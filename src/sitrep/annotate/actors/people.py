@@ -103,6 +103,8 @@ def find_names(doc: Doc, hits: Sequence[Hit], kb: KB) -> tuple[list[NameSpan], l
             entry = hit.entry if hit is not None and start <= hit.start else None
             if entry is not None and hit is not None and hit.start > start:
                 entry = entry if _same_given_name(doc[start], entry) else None
+            if entry is None and end - start > 2:
+                entry = _with_middle_name(doc[start], doc[end - 1], kb)
             names.append(NameSpan(start, end, _titled(doc, start, entry, kb)))
             covered.update(range(start, end))
         elif ent.label_ in SHORT_NAME_LABELS and end - start == 1 and start not in hit_tokens:
@@ -143,6 +145,13 @@ def _same_given_name(first: Token, entry: Entry) -> bool:
     return norm(first.text) == norm(entry.name).split()[0]
 
 
+def _with_middle_name(first: Token, last: Token, kb: KB) -> Entry | None:
+    """The known person a longer name gives with a middle name or initial ("Hillary Rodham
+    Clinton", "John F. Kerry"): the one of that surname whose name starts as this one does."""
+    same = [e for e in kb.by_surname.get(norm(last.text), ()) if _same_given_name(first, e)]
+    return same[0] if len(same) == 1 else None
+
+
 def surname_keys(name: str, kb: KB) -> set[str]:
     """The forms a later one-word mention may take: the last word, without "al-" and the like."""
     last = norm(name).split()[-1]
@@ -168,10 +177,9 @@ def cluster(
         n = names[k]
         text = _text(doc, n)
         short = len(text.split()) < 2  # a surname: the article's own person first ("Clinton")
-        found = _by_surname(people, norm(text)) if short else None
         said = _title_gender(doc, n.start, kb)
-        if found is not None and _other_gender(people[found].entry, said):
-            found = None  # "Bill Clinton ... Mrs. Clinton": the title names someone else
+        # "Bill Clinton ... Mrs. Clinton": a title of the other gender names someone else
+        found = _by_surname(people, norm(text), said) if short else None
         if found is None and n.entry:
             found = by_entry.get(n.entry.id)
         if found is None:
@@ -186,11 +194,12 @@ def cluster(
             person.name = text
         person.keys |= surname_keys(text, kb)
         by_name[norm(text)] = found
-        if n.entry:
+        if n.entry:  # "Hillary Rodham" is Hillary Clinton: a later "Clinton" is her too
+            person.keys |= surname_keys(n.entry.name, kb)
             by_entry[n.entry.id] = found
         owner[k] = found
     for n in maybe:
-        found = _by_surname(people, norm(_text(doc, n)))
+        found = _by_surname(people, norm(_text(doc, n)), None)
         if found is not None:
             owner[len(all_names)] = found
             all_names.append(n)
@@ -203,9 +212,16 @@ def _other_gender(entry: Entry | None, said: str | None) -> bool:
     return entry is not None and None not in (entry.gender, said) and entry.gender != said
 
 
-def _by_surname(people: Sequence[Person], key: str) -> int | None:
-    matches = [k for k, p in enumerate(people) if key in p.keys]
-    return matches[0] if len(matches) == 1 else None
+def _by_surname(people: Sequence[Person], key: str, said: str | None) -> int | None:
+    """The article's person a one-word name stands for, of the gender a title before it
+    gives: the one whose surname it is, or of several the first named, a known person before
+    an unknown one. A story that names two of one family ("Hillary Clinton", then "Bill
+    Clinton") introduces its subject first and keeps the bare surname for them; a title-case
+    headline makes people of words before a name ("Top Clinton Adviser ...")."""
+    matches = [
+        k for k, p in enumerate(people) if key in p.keys and not _other_gender(p.entry, said)
+    ]
+    return min(matches, key=lambda k: (people[k].entry is None, k), default=None)
 
 
 def _text(doc: Doc, n: NameSpan) -> str:
