@@ -487,6 +487,16 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The mayor defended his plan at a town hall on Monday.",
             [("his plan", "The mayor", "indirect")],
         ),
+        # ... or with quoted words as its object
+        (
+            "At the rally, the mayor attacked “the reckless greed of the landlords.”",
+            [("“the reckless greed of the landlords.”", "the mayor", "direct")],
+        ),
+        # a day the parser read as the object is when, not what, was asked
+        (
+            "Governor Ana Ruiz called Friday for releasing the audit files.",
+            [("releasing the audit files", "Governor Ana Ruiz", "indirect")],
+        ),
         # a parenthetical speech verb attributes its sentence, whatever the parser hung on it
         (
             "Back in the capital, the envoy said, he decided to resign.",

@@ -47,6 +47,7 @@ from sitrep.annotate.quotes.syntax import (
     has_that,
     infinitive_words,
     is_complementizer,
+    names_a_time,
     passive_subject,
     speaker_of,
     speaker_span,
@@ -440,7 +441,11 @@ def _object_parts(tok: Token, cues: Cues) -> tuple[list[Token], list[Token]]:
     lemma = cues.lemma(tok)
     after = [c for c in tok.children if c.i > tok.i]
     objs = [
-        c for c in after if (c.dep_ in OBJECT_DEPS or _subject_infinitive(c)) and not _set_off(c)
+        c
+        for c in after
+        if (c.dep_ in OBJECT_DEPS or _subject_infinitive(c))
+        and not _set_off(c)
+        and not names_a_time(c)
     ]
     preps = [c for c in after if c.dep_ == PREP_DEP]
     topic = next((p for p in preps if p.lower_ in cues.verb_topic_preps), None)
@@ -507,9 +512,16 @@ def _position(obj: Token, cues: Cues) -> bool:
     ("attacked the convoy", "defended the town") is the physical act."""
     return (
         obj.ent_type_ == PERSON_ENT
+        or _quoted(obj)
         or (obj.tag_ == REFLEXIVE_TAG and obj.lower_.endswith(REFLEXIVE_ENDINGS))
         or cues.lemma(obj) in cues.stance_objects
     )
+
+
+def _quoted(phrase: Token) -> bool:
+    """Whether a phrase opens with a quote mark, its own or one just before it."""
+    first = phrase.left_edge
+    return first.is_quote or (first.i > 0 and phrase.doc[first.i - 1].is_quote)
 
 
 def _topic_of(objs: list[Token], cues: Cues) -> tuple[Token, Token] | None:

@@ -284,7 +284,7 @@ def _passive_participle(tok: Token) -> bool:
     )
 
 
-def _names_a_time(subj: Token) -> bool:
+def names_a_time(subj: Token) -> bool:
     """A subject that is only a stretch of time ("the past six weeks", "Saturday"): the
     parser's slip, never who speaks. Ages the model also tags as dates ("the 46-year-old") are
     people, and a time with more after it ("a quarter of the committee") may hold one."""
@@ -307,7 +307,7 @@ def speaker_of(cue: Token, cues: Cues) -> Spans | None:
         subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             passive = subj.dep_ == PASSIVE_SUBJECT_DEP
-            if (passive and subj.lower_ in cues.expletives) or _names_a_time(subj):
+            if (passive and subj.lower_ in cues.expletives) or names_a_time(subj):
                 return None  # "it was said"; "the past six weeks" misread as a subject
             return speaker_span(subj)
         if tok.dep_ not in CLIMB_DEPS or tok.head == tok or _passive_participle(tok):
