@@ -254,6 +254,15 @@ def test_surname_stands_for_the_first_named(nlp: Language, text: str, person: st
     assert found is not None and found.name == person
 
 
+def test_pronoun_outside_a_quotation_skips_the_names_in_it(nlp: Language) -> None:
+    text = (
+        "Mayor Tom Hale dismissed the criticism from his old law professor. "
+        '"You know, I admire Peter Vogt," he said, "but on taxes he is wrong."'
+    )
+    he = actor_of(nlp, text, "he said")
+    assert he is not None and he.name == "Tom Hale"
+
+
 def test_pronoun_prefers_the_last_subject(nlp: Language) -> None:
     text = "Carlos Mena, the mayor, thanked Julia Ortiz. He said the bridge would open soon."
     he = actor_of(nlp, text, "He")

@@ -66,13 +66,30 @@ def pronoun_antecedent(
     the person's gender)."""
     here = sents[tok.i]
     before = [s for s in mentions if s.tok < tok.i]
+    quoted = _quoted_before(tok)
     for back in range(here, max(-1, here - LOOKBACK_SENTENCES - 1), -1):
-        there = [s for s in before if s.sent == back]
+        there = [s for s in before if s.sent == back and s.tok not in quoted]
         best = max((agree(s.person) for s in there), default=0)
         if best:
             chosen = _salient([s for s in there if agree(s.person) == best])
             return chosen, len({s.person for s in there}) == 1
     return None
+
+
+def _quoted_before(tok: Token) -> set[int]:
+    """The tokens of a quotation closed earlier in the sentence of ``tok``, when ``tok`` is
+    outside it: the words of a speaker, whose names are not what the reporter's pronoun
+    points to ('"You know, I love Larry," he said')."""
+    inside: set[int] = set()
+    open_at: int | None = None
+    for t in tok.doc[tok.sent.start : tok.i]:
+        if t.is_quote:
+            if open_at is None:
+                open_at = t.i
+            else:
+                inside.update(range(open_at, t.i))
+                open_at = None
+    return inside if open_at is None else set()
 
 
 def role_antecedent(
