@@ -254,13 +254,22 @@ def test_surname_stands_for_the_first_named(nlp: Language, text: str, person: st
     assert found is not None and found.name == person
 
 
-def test_pronoun_outside_a_quotation_skips_the_names_in_it(nlp: Language) -> None:
-    text = (
-        "Mayor Tom Hale dismissed the criticism from his old law professor. "
-        '"You know, I admire Peter Vogt," he said, "but on taxes he is wrong."'
-    )
-    he = actor_of(nlp, text, "he said")
-    assert he is not None and he.name == "Tom Hale"
+@pytest.mark.parametrize(
+    ("text", "pronoun", "person"),
+    [
+        # a pronoun outside a quotation skips the names in it
+        ("Mayor Tom Hale dismissed the criticism from his old law professor. "
+         '"You know, I admire Peter Vogt," he said, "but on taxes he is wrong."',
+         "he said", "Tom Hale"),
+        # a pronoun inside one tells nothing of the gender of the person it is resolved to
+        ("During a radio call-in show, Maria Delgado had a question for the governor.\n\n"
+         "“As a nurse, I watched my brother give his savings to the clinic,” she said.",
+         "she said", "Maria Delgado"),
+    ],
+)  # fmt: skip
+def test_pronouns_and_quotations(nlp: Language, text: str, pronoun: str, person: str) -> None:
+    found = actor_of(nlp, text, pronoun)
+    assert found is not None and found.name == person
 
 
 def test_pronoun_prefers_the_last_subject(nlp: Language) -> None:

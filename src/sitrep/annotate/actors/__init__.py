@@ -380,6 +380,7 @@ class _Reader:
             self.gender[person] = UNKNOWN_GENDER
 
     def pronoun_rule(self) -> None:
+        quoted = coref.in_quotation(self.doc)
         for tok in self.doc:
             if not coref.is_person_pronoun(tok, self.kb.pronouns):
                 continue
@@ -389,7 +390,7 @@ class _Reader:
             )
             if found is not None:
                 person, alone = found
-                if alone:
+                if alone and not quoted[tok.i]:
                     self._learn_gender(person, said)
                 self.found.add(tok.i, tok.i + 1, person_actor(self.people[person]), pronoun=True)
                 self.person_at[tok.i] = person

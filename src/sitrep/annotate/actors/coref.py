@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PRONOUN_POS = "PRON"
+NEWLINE = "\n"
 # How far back a pronoun may reach. Four sentences covers a quote paragraph plus a caption or a
 # dateline line between it and the speaker's sentence; further back, news repeats the name.
 LOOKBACK_SENTENCES = 4
@@ -90,6 +91,20 @@ def _quoted_before(tok: Token) -> set[int]:
                 inside.update(range(open_at, t.i))
                 open_at = None
     return inside if open_at is None else set()
+
+
+def in_quotation(doc: Doc) -> list[bool]:
+    """For every token, whether a quotation is open there in its paragraph (computed once per
+    article): a pronoun inside one may stand for someone only the speaker knows ('"My son
+    gave his life"')."""
+    inside: list[bool] = []
+    marks = 0
+    for t in doc:
+        if t.is_space and NEWLINE in t.text:
+            marks = 0
+        inside.append(marks % 2 == 1)
+        marks += t.is_quote
+    return inside
 
 
 def role_antecedent(
