@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sitrep.annotate.base import Annotations, mention_covering
 from sitrep.annotate.quotes import cues, frames, stance
@@ -24,10 +24,11 @@ from sitrep.annotate.quotes.layout import block_quotes, headline_quote, transcri
 from sitrep.annotate.quotes.marks import find_quoted
 from sitrep.annotate.quotes.syntax import RELATIVE_DEP
 from sitrep.annotate.times import governing_date
-from sitrep.model import Quote, Spans
+from sitrep.model import Mention, Quote, Spans
 from sitrep.nlp import inside, overlaps
 from sitrep.options import Options
 
+POSSESSOR_DEP = "poss"  # "[Scott's] family", "[his] aides": whose, not who
 RELATIVE_TAGS = ("WP", "WDT")  # "who", "which", "that" heading a relative clause
 # A quote's date is a calendar value ("2018-05-21", "2018-05", "2018"), not "PRESENT_REF":
 # the calendar part of a TIMEX3 value, before any time of day ("2016-12-18TMO" -> the 18th).
@@ -56,7 +57,7 @@ def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Se
         if key in seen or (chrome and overlaps(f.content, chrome)):
             continue
         seen.add(key)
-        quotes.append(_record(doc, so_far, f))
+        quotes.append(_record(doc, so_far, f, lexicon))
     return {"quotes": quotes}
 
 
@@ -87,14 +88,14 @@ def _normalised(text: str, spans: Spans) -> str:
     return " ".join(" ".join(text[s:e] for s, e in spans).lower().split())
 
 
-def _record(doc: Doc, so_far: Annotations, f: Found) -> Quote:
+def _record(doc: Doc, so_far: Annotations, f: Found, lexicon: cues.Cues) -> Quote:
     return Quote(
-        content=f.content, cue=f.cue, speaker=f.speaker, speaker_actor=_actor(doc, so_far, f),
-        kind=f.kind, date=_date(doc, so_far, f),
+        content=f.content, cue=f.cue, speaker=f.speaker,
+        speaker_actor=_actor(doc, so_far, f, lexicon), kind=f.kind, date=_date(doc, so_far, f),
     )  # fmt: skip
 
 
-def _actor(doc: Doc, so_far: Annotations, f: Found) -> str | None:
+def _actor(doc: Doc, so_far: Annotations, f: Found, lexicon: cues.Cues) -> str | None:
     """The actor of the mention under the speaker; for a relative pronoun ("officials, who
     said ..."), the actor of the noun it stands for."""
     if not f.speaker:
@@ -102,12 +103,26 @@ def _actor(doc: Doc, so_far: Annotations, f: Found) -> str | None:
     (start, end), *_ = f.speaker
     mention = mention_covering(so_far.mentions, start, end)
     words = doc.char_span(start, end)
+    if mention is not None and words is not None and _owner(words.root, mention, lexicon):
+        return None  # "Pagliano's lawyer said": the lawyer, whom no mention names
     if mention is None and words is not None and len(words) == 1:
         pronoun = words[0]
         if pronoun.tag_ in RELATIVE_TAGS and pronoun.head.dep_ == RELATIVE_DEP:
             noun = pronoun.head.head
             mention = mention_covering(so_far.mentions, noun.idx, noun.idx + len(noun.text))
     return mention.actor_id if mention else None
+
+
+def _owner(head: Token, mention: Mention, lexicon: cues.Cues) -> bool:
+    """Whether ``mention`` names only the possessor of a speaker who is someone else ("his
+    brother", "Scott's lawyer"); a campaign or remarks speak for their owner."""
+    if lexicon.lemma(head) not in lexicon.other_people:
+        return False
+    owners = [c for c in head.children if c.dep_ == POSSESSOR_DEP]
+    (start, end), *_ = mention.span
+    return any(
+        c.left_edge.idx <= start and end <= c.right_edge.idx + len(c.right_edge) for c in owners
+    )
 
 
 def _date(doc: Doc, so_far: Annotations, f: Found) -> str | None:

@@ -68,6 +68,7 @@ class Cues:
     lemma_repairs: dict[str, str]
     expletives: frozenset[str]
     answers: frozenset[str]
+    other_people: frozenset[str]
     adverbial_preps: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
     sources: tuple[tuple[str, ...], ...]
@@ -185,6 +186,7 @@ def load() -> Cues:
         lemma_repairs=_repairs(data),
         expletives=_words(data, "expletives"),
         answers=_words(data, "answers"),
+        other_people=_words(data, "other_people"),
         adverbial_preps=_words(data, "adverbial_preps"),
         phrases=_sequences(data, "phrases"),
         sources=_sequences(data, "sources"),
