@@ -697,6 +697,22 @@ def test_events_other_clauses_do_not_hide_or_invent(
     assert any(e.type == kind for e in x.events) is reported
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "sides"),
+    [
+        # a place no actor names stands for the state it lies in
+        ("Army tanks shelled Mosul overnight, residents said.", "ASSAULT", ({None}, {"IRQ"})),
+        ("Protesters blocked roads in Kirkuk on Sunday.", "PROTEST", ({None}, {"IRQ"})),
+        # ... only as the head of the side's phrase
+        ("Foreign troops in Syria attacked a convoy.", "ASSAULT", ({None}, set())),
+    ],
+)  # fmt: skip
+def test_a_place_as_a_side_is_its_state(
+    pipeline: Pipeline, text: str, kind: str, sides: tuple[set[str | None], set[str | None]]
+) -> None:
+    assert _sides(pipeline, text, kind) == sides
+
+
 def test_a_state_and_its_rebels_are_two_sides(pipeline: Pipeline) -> None:
     assert _sides(pipeline, "Syria shelled Syrian rebels near Idlib.", "ASSAULT") == (
         {"SYR"}, {"SYR"},

@@ -25,7 +25,8 @@ REGISTRY: tuple[Annotator, ...] = (
     Annotator("quotes", quotes.annotate, requires=("mentions", "times"), produces=("quotes",)),
     Annotator(
         "events", events.annotate,
-        requires=("actors", "mentions", "times", "places", "quotes"), produces=("events",),
+        requires=("actors", "mentions", "times", "places", "quotes"),
+        produces=("events", "actors", "mentions"),  # a place as a side adds its state
     ),
 )  # fmt: skip
 

@@ -37,6 +37,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.annotate.actors import group_actor
+from sitrep.annotate.actors import kb as actor_kb
 from sitrep.annotate.base import Annotations
 from sitrep.annotate.events import lexicon
 from sitrep.annotate.events.attrs import assault_mode, confidence, troops
@@ -56,7 +58,7 @@ from sitrep.annotate.events.triggers import candidates
 from sitrep.annotate.places import governing_place
 from sitrep.annotate.times import governing_date
 from sitrep.intervals import Intervals
-from sitrep.model import ActorRef, Event, Spans
+from sitrep.model import Actor, ActorRef, Event, Mention, Spans
 from sitrep.nlp import overlaps, subtree_span
 from sitrep.options import Options
 
@@ -76,6 +78,8 @@ ASSAULT, PROTEST, REJECT = "ASSAULT", "PROTEST", "REJECT"
 # What a rejection that names nobody can be the answer to.
 ANSWERED_TYPES = ("REQUEST", "THREATEN", "ACCUSE")
 GERUND_TAG = "VBG"
+COMPOUND_DEP = "compound"
+PROPER_NOUN = "PROPN"
 # A clause coordinated with or complementing a condition is part of it.
 CONDITION_INHERIT_DEPS = ("conj", "xcomp")
 TOPIC_DEPS = ("csubj", "csubjpass")
@@ -92,7 +96,58 @@ def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Se
         for d in _sentence_drafts(sent, chrome, so_far, spans, lex, keep_negated)
     ]
     events = [_event(d, doc, so_far, lex) for d in drafts]
-    return {"events": _merged(_answered(events, doc.text, so_far), so_far)}
+    merged = _merged(_answered(events, doc.text, so_far), so_far)
+    placed, actors, mentions = _placed(merged, doc, so_far)
+    return {
+        "events": placed,
+        "actors": [*so_far.actors, *actors],
+        "mentions": sorted([*so_far.mentions, *mentions], key=lambda m: m.span),
+    }
+
+
+def _placed(
+    events: list[Event], doc: Doc, so_far: Annotations
+) -> tuple[list[Event], list[Actor], list[Mention]]:
+    """Sides that no actor names but a place does ("agreed to open a centre in Tokyo", "tanks
+    fired at targets in Jericho"), resolved to the state the place lies in, as event data codes
+    a town by its country; with the states and mentions that adds. Only where the place is the
+    head of the side's phrase: "foreign troops in Syria" are not Syria's."""
+    kb = actor_kb.load()
+    known = {a.id for a in so_far.actors}
+    added: dict[str, Actor] = {}
+    mentions: dict[tuple[Spans, str], Mention] = {}
+
+    def resolve(ref: ActorRef) -> ActorRef:
+        if ref.actor is not None:
+            return ref
+        (start, end), *_ = ref.span
+        words = doc.char_span(start, end, alignment_mode="expand")
+        if words is None:
+            return ref
+        head = words.root
+        place = next(
+            (p for p in so_far.places if p.country and p.span[0][0] <= head.idx < p.span[-1][1]),
+            None,
+        )
+        if place is not None and any(
+            c.dep_ == COMPOUND_DEP and c.pos_ == PROPER_NOUN and c.idx < place.span[0][0]
+            for c in head.children
+        ):
+            return ref  # a longer name ending in a place's ("Kenzo Oshima")
+        iso3 = kb.iso3.get(place.country) if place is not None and place.country else None
+        actor = group_actor(iso3, None, kb) if iso3 else None
+        if place is None or actor is None:
+            return ref
+        if actor.id not in known:
+            added.setdefault(actor.id, actor)
+        mentions.setdefault((place.span, actor.id), Mention(place.span, place.text, actor.id))
+        return replace(ref, actor=actor.id)
+
+    out = [
+        replace(e, source=tuple(map(resolve, e.source)), target=tuple(map(resolve, e.target)))
+        for e in events
+    ]
+    return out, list(added.values()), list(mentions.values())
 
 
 def _unreal(d: Draft, lex: Lexicon) -> bool:
