@@ -206,14 +206,28 @@ def test_apposition_gives_country_through_a_named_person(nlp: Language) -> None:
     assert (envoy.country, envoy.sector, envoy.role) == ("IND", "GOV", "envoy for Nepal")
 
 
-def test_bare_role_points_back(nlp: Language) -> None:
-    text = (
-        "Defense Minister Tomas Varga of Hungary visited the base. "
-        "Reporters followed him. The minister praised the soldiers."
-    )
-    minister = actor_of(nlp, text, "Tomas Varga")
-    assert minister is not None
-    assert actor_of(nlp, text, "The minister") == minister
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Defense Minister Tomas Varga of Hungary visited the base. "
+         "Reporters followed him. The minister praised the soldiers.", "Tomas Varga",
+         "The minister"),
+        # an abbreviated title stands for its role word
+        ("Gov. Nora Pratt signed the water bill on Friday. The governor said it would cut "
+         "costs for farmers.", "Nora Pratt", "The governor"),
+    ],
+)  # fmt: skip
+def test_bare_role_points_back(nlp: Language, text: str, name: str, role: str) -> None:
+    holder = actor_of(nlp, text, name)
+    assert holder is not None
+    assert actor_of(nlp, text, role) == holder
+
+
+@pytest.mark.parametrize("role", ["A governor", "Other governors"])
+def test_an_indefinite_or_plural_role_is_nobody_named(nlp: Language, role: str) -> None:
+    text = f"Gov. Nora Pratt signed the water bill on Friday. {role} called it reckless."
+    found = actor_of(nlp, text, role)
+    assert found is None or found.name != "Nora Pratt"
 
 
 def test_definite_body_takes_the_last_country_named(nlp: Language) -> None:

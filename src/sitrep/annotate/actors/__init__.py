@@ -294,12 +294,18 @@ class _Reader:
         return None
 
     def _role_person(self, tok: Token, desc: Desc, country: str | None) -> int | None:
+        """The person a definite singular role points back to ("the senator"); "a senator",
+        "other senators" name nobody in particular."""
+        definite = any(c.dep_ == DET_DEP and c.lower_ == DEFINITE for c in tok.lefts)
+        if not definite or tok.tag_ in PLURAL_TAGS:
+            return None
         word = actor_kb.norm(tok.lemma_)
 
         def fits(k: int) -> bool:
             p = self.people[k]
             same = country is None or p.country in (None, country)
-            return same and word in actor_kb.norm(p.role or "").split()
+            roles = actor_kb.norm(p.role or "").split()
+            return same and word in {self.kb.title_words.get(w, w) for w in roles}
 
         return coref.role_antecedent(tok, self.seen, fits)
 

@@ -82,6 +82,7 @@ class KB:
     placing: frozenset[str]  # lemmas of participles that put a body somewhere ("based in")
     pronouns: frozenset[str]
     gender_of: Mapping[str, str]  # pronoun, title or role word -> "m" or "f"
+    title_words: Mapping[str, str]  # abbreviated title -> the role word ("sen." -> "senator")
     by_surname: Mapping[str, tuple[Entry, ...]]  # norm(last word of a name) -> known people
     ethnic: frozenset[str]  # modifiers that make a plural demonym a people, not a state's
     allegiance: frozenset[str]  # "pro", "anti": before "-" + a country, a side taken
@@ -287,6 +288,9 @@ def load() -> KB:
         placing=frozenset(norm(w) for w in _strings(AGENTS, grammar, "placing_verbs")),
         pronouns=frozenset(norm(w) for w in _strings(AGENTS, grammar, "person_pronouns")),
         gender_of=_genders(grammar),
+        title_words={
+            norm(k): norm(v) for k, v in require(AGENTS, grammar, "title_words", dict).items()
+        },
         by_surname=_people_by_surname(names.names.values()),
         ethnic=frozenset(norm(w) for w in _strings(AGENTS, grammar, "ethnic_modifiers")),
         allegiance=frozenset(norm(w) for w in _strings(AGENTS, grammar, "allegiance_prefixes")),
