@@ -146,6 +146,12 @@ def test_no_actor(nlp: Language, text: str, phrase: str) -> None:
     assert actor_of(nlp, text, phrase) is None
 
 
+def test_a_word_for_a_person_inside_a_name_names_no_one(nlp: Language) -> None:
+    text = "The Libertarian National Committee met in Denver on Sunday."
+    found = actor_of(nlp, text, "Libertarian National Committee")
+    assert found is not None and found.sector != "CVL"
+
+
 @pytest.mark.parametrize(
     ("text", "phrase", "actor"),
     [

@@ -81,6 +81,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Links to climb from a name to the preposition that governs it ("near the capital Damascus").
 CHAIN_DEPS = frozenset({"appos", "conj"})
 ORG_LABEL = "ORG"
+PROPER_NOUN = "PROPN"
 VERB_POS = frozenset({"VERB", "AUX"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Passes over people: the second one reads titles that name another person ("Putin's envoy"),
@@ -158,6 +159,13 @@ def person_actor(p: Person) -> Actor:
         actor_id(p.name, p.country, p.sector, "person"), p.name, p.country, p.sector, "person",
         p.role,
     )  # fmt: skip
+
+
+def _same_name(mod: Token, head: Token) -> bool:
+    """Whether ``mod`` and ``head`` are words of one proper name, a run of proper nouns
+    ("Libertarian National Committee"), where a word for a person names no one; a body's
+    word there still does ("Senate Judiciary Committee")."""
+    return all(t.pos_ == PROPER_NOUN for t in head.doc[mod.i : head.i + 1])
 
 
 def _with_article(doc: Doc, start: int, end: int) -> int:
@@ -238,6 +246,8 @@ class _Reader:
         for mod in reversed(mods):
             if mod.dep_ == COMPOUND_DEP and mod.pos_ in NOUN_POS and mod.i not in self.ctx.hit_at:
                 desc = describe(mod, self.ctx, mods=[t for t in mods if t.i < mod.i])
+                if desc is not None and desc.agent.person and _same_name(mod, tok):
+                    continue  # a word of a name ("National" in "Libertarian National Committee")
                 if desc is not None:
                     return desc
         return None
