@@ -150,6 +150,10 @@ def test_a_word_for_a_person_inside_a_name_names_no_one(nlp: Language) -> None:
     text = "The Libertarian National Committee met in Denver on Sunday."
     found = actor_of(nlp, text, "Libertarian National Committee")
     assert found is not None and found.sector != "CVL"
+    # a title-case headline is no name: every word there is tagged a proper noun
+    text = "Israeli Soldier Convoy Attacked Near Jenin\n\nGunmen fired on a convoy."
+    found = actor_of(nlp, text, "Israeli Soldier")
+    assert found is not None and (found.country, found.sector) == ("ISR", "MIL")
 
 
 @pytest.mark.parametrize(
@@ -221,6 +225,9 @@ def test_apposition_gives_country_through_a_named_person(nlp: Language) -> None:
         # an abbreviated title stands for its role word
         ("Gov. Nora Pratt signed the water bill on Friday. The governor said it would cut "
          "costs for farmers.", "Nora Pratt", "The governor"),
+        # a country's possessive makes a role definite too
+        ("Defense Minister Tomas Varga of Hungary visited the base. Reporters followed him. "
+         "Hungary's minister praised the soldiers.", "Tomas Varga", "Hungary's minister"),
     ],
 )  # fmt: skip
 def test_bare_role_points_back(nlp: Language, text: str, name: str, role: str) -> None:
@@ -281,6 +288,9 @@ def test_surname_stands_for_the_first_named(nlp: Language, text: str, person: st
         ("Mayor Tom Hale dismissed the criticism from his old law professor. "
          '"You know, I admire Peter Vogt," he said, "but on taxes he is wrong."',
          "he said", "Tom Hale"),
+        # an apostrophe is no quote mark
+        ("Pat Lee visited the farmers\u2019 market on Monday. He said prices rose. Pat Lee later "
+         "met Kim Ross. She said the harvest was late.", "She said", "Kim Ross"),
         # a pronoun inside one tells nothing of the gender of the person it is resolved to
         ("During a radio call-in show, Maria Delgado had a question for the governor.\n\n"
          "“As a nurse, I watched my brother give his savings to the clinic,” she said.",

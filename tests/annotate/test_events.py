@@ -524,6 +524,12 @@ def test_one_event_per_happening(nlp: Language) -> None:
     assert [e.type for e in run(nlp, text)] == ["REJECT"]
 
 
+def test_a_placed_side_merges_like_any_other(pipeline: Pipeline) -> None:
+    text = "Turkish jets bombed Mosul on Monday. Turkish jets bombed Iraq on Monday, officials said"
+    x = pipeline.extract(Article(id=content_id(text), text=text, published=dt.date(2021, 3, 4)))
+    assert [e.type for e in x.events] == ["ASSAULT"]
+
+
 def test_an_undated_restatement_yields_to_the_dated_event(pipeline: Pipeline) -> None:
     text = (
         "French Foreign Minister Anne Dubois said on March 3 that foreign troops must leave "

@@ -2,9 +2,11 @@
 
 An annotator is a plain function ``(doc, so_far, options) -> {field: records}``: it reads the one
 spaCy ``Doc`` of the article and the records earlier annotators produced (``so_far``), and
-returns new records for the fields it declares in ``produces``. The pipeline writes them; an
-annotator never mutates state. ``REGISTRY`` is the one place where they are registered, in
-order, and ``check_order`` proves at import time that each one's ``requires`` are met.
+returns records for the fields it declares in ``produces``, which replace that field (an
+annotator that adds to an earlier field, as events adds the states of places, returns it
+whole). The pipeline writes them; an annotator never mutates state. ``REGISTRY`` is the one
+place where they are registered, in order, and ``check_order`` proves at import time that each
+one's ``requires`` are met.
 """
 
 from __future__ import annotations

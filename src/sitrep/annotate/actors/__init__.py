@@ -38,7 +38,7 @@ from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.annotate.actors import coref
 from sitrep.annotate.actors import kb as actor_kb
@@ -75,6 +75,11 @@ from sitrep.options import Options
 
 DET_DEP = "det"
 DEFINITE = "the"
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
+POSSESSOR_DEP = "poss"
+# A line of at least this many words, this share of them capitalised, is a title-case headline.
+MIN_HEADLINE_WORDS = 3
+TITLE_CASE_SHARE = 0.8
 # Dependencies that make a capital a modifier of another noun ("Nairobi University", "the
 # Moscow summit"): the noun is the actor or the event, not the capital's government.
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
@@ -161,11 +166,30 @@ def person_actor(p: Person) -> Actor:
     )  # fmt: skip
 
 
+def _definite(role: Token) -> bool:
+    """Whether a role noun is definite: "the", "this" or "that" before it, or a name's
+    possessive ("Hungary's minister"; "his minister" is someone else's)."""
+    return any(
+        (c.dep_ == DET_DEP and c.lower_ in DEFINITE_DETERMINERS)
+        or (c.dep_ == POSSESSOR_DEP and c.pos_ == PROPER_NOUN)
+        for c in role.lefts
+    )
+
+
 def _same_name(mod: Token, head: Token) -> bool:
     """Whether ``mod`` and ``head`` are words of one proper name, a run of proper nouns
     ("Libertarian National Committee"), where a word for a person names no one; a body's
     word there still does ("Senate Judiciary Committee")."""
-    return all(t.pos_ == PROPER_NOUN for t in head.doc[mod.i : head.i + 1])
+    names = all(t.pos_ == PROPER_NOUN for t in head.doc[mod.i : head.i + 1])
+    return names and not _title_cased(head.sent)
+
+
+def _title_cased(sent: Span) -> bool:
+    """A headline set in title case ("Israeli Soldier Convoy Attacked Near Jenin"), where the
+    tagger reads every word as a proper noun."""
+    words = [t for t in sent if t.is_alpha]
+    capitals = sum(t.is_title or t.is_upper for t in words)
+    return len(words) >= MIN_HEADLINE_WORDS and capitals >= TITLE_CASE_SHARE * len(words)
 
 
 def _with_article(doc: Doc, start: int, end: int) -> int:
@@ -304,10 +328,9 @@ class _Reader:
         return None
 
     def _role_person(self, tok: Token, desc: Desc, country: str | None) -> int | None:
-        """The person a definite singular role points back to ("the senator"); "a senator",
-        "other senators" name nobody in particular."""
-        definite = any(c.dep_ == DET_DEP and c.lower_ == DEFINITE for c in tok.lefts)
-        if not definite or tok.tag_ in PLURAL_TAGS:
+        """The person a definite singular role points back to ("the senator", "this minister",
+        "Hungary's minister"); "a senator", "other senators" name nobody in particular."""
+        if not _definite(tok) or tok.tag_ in PLURAL_TAGS:
             return None
         word = actor_kb.norm(tok.lemma_)
 
@@ -402,7 +425,7 @@ class _Reader:
                 continue
             said = self.kb.gender_of.get(tok.lower_)
             found = coref.pronoun_antecedent(
-                tok, self.sents, self.seen, partial(self._agrees, gender=said)
+                tok, self.sents, self.seen, partial(self._agrees, gender=said), quoted
             )
             if found is not None:
                 person, alone = found

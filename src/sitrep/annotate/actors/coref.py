@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PRONOUN_POS = "PRON"
 NEWLINE = "\n"
+DOUBLE_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u201e", "''", "\u00ab", "\u00bb"})
 # How far back a pronoun may reach. Four sentences covers a quote paragraph plus a caption or a
 # dateline line between it and the speaker's sentence; further back, news repeats the name.
 LOOKBACK_SENTENCES = 4
@@ -58,7 +59,11 @@ def _salient(candidates: Sequence[Seen]) -> int:
 
 
 def pronoun_antecedent(
-    tok: Token, sents: Sequence[int], mentions: Sequence[Seen], agree: Callable[[int], int]
+    tok: Token,
+    sents: Sequence[int],
+    mentions: Sequence[Seen],
+    agree: Callable[[int], int],
+    quoted: Sequence[bool],
 ) -> tuple[int, bool] | None:
     """The person a third-person pronoun refers to, by the salience rule above, among the
     persons whose gender ``agree`` does not rule out (0: the words say the other gender, 1: they
@@ -67,9 +72,12 @@ def pronoun_antecedent(
     the person's gender)."""
     here = sents[tok.i]
     before = [s for s in mentions if s.tok < tok.i]
-    quoted = _quoted_before(tok)
     for back in range(here, max(-1, here - LOOKBACK_SENTENCES - 1), -1):
-        there = [s for s in before if s.sent == back and s.tok not in quoted]
+        there = [s for s in before if s.sent == back]
+        if back == here and not quoted[tok.i]:
+            # the reporter's pronoun is not a name inside a quotation closed before it in
+            # its sentence ('"You know, I love Larry," he said')
+            there = [s for s in there if not quoted[s.tok]]
         best = max((agree(s.person) for s in there), default=0)
         if best:
             chosen = _salient([s for s in there if agree(s.person) == best])
@@ -77,33 +85,18 @@ def pronoun_antecedent(
     return None
 
 
-def _quoted_before(tok: Token) -> set[int]:
-    """The tokens of a quotation closed earlier in the sentence of ``tok``, when ``tok`` is
-    outside it: the words of a speaker, whose names are not what the reporter's pronoun
-    points to ('"You know, I love Larry," he said')."""
-    inside: set[int] = set()
-    open_at: int | None = None
-    for t in tok.doc[tok.sent.start : tok.i]:
-        if t.is_quote:
-            if open_at is None:
-                open_at = t.i
-            else:
-                inside.update(range(open_at, t.i))
-                open_at = None
-    return inside if open_at is None else set()
-
-
 def in_quotation(doc: Doc) -> list[bool]:
     """For every token, whether a quotation is open there in its paragraph (computed once per
     article): a pronoun inside one may stand for someone only the speaker knows ('"My son
-    gave his life"')."""
+    gave his life"'). Only double marks count: a single one is as often an apostrophe
+    ("the farmers' market")."""
     inside: list[bool] = []
     marks = 0
     for t in doc:
         if t.is_space and NEWLINE in t.text:
             marks = 0
         inside.append(marks % 2 == 1)
-        marks += t.is_quote
+        marks += t.text in DOUBLE_QUOTE_MARKS
     return inside
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.annotate.actors.kb import KB, Entry, norm
 from sitrep.annotate.actors.phrases import (
@@ -36,6 +36,8 @@ OF_PREP = "of"
 PROPER_NOUN = "PROPN"
 PRONOUN = "PRON"
 OUTSIDE = "O"  # the IOB tag of a token in no entity
+COORDINATOR_DEP = "cc"  # "and" joining two names
+MIDDLE_NAME_WORDS = 3  # given name, middle name or initial, surname
 SHORT_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"})
 
 
@@ -103,8 +105,8 @@ def find_names(doc: Doc, hits: Sequence[Hit], kb: KB) -> tuple[list[NameSpan], l
             entry = hit.entry if hit is not None and start <= hit.start else None
             if entry is not None and hit is not None and hit.start > start:
                 entry = entry if _same_given_name(doc[start], entry) else None
-            if entry is None and end - start > 2:
-                entry = _with_middle_name(doc[start], doc[end - 1], kb)
+            if entry is None and end - start >= MIDDLE_NAME_WORDS:
+                entry = _with_middle_name(doc[start:end], kb)
             names.append(NameSpan(start, end, _titled(doc, start, entry, kb)))
             covered.update(range(start, end))
         elif ent.label_ in SHORT_NAME_LABELS and end - start == 1 and start not in hit_tokens:
@@ -145,9 +147,13 @@ def _same_given_name(first: Token, entry: Entry) -> bool:
     return norm(first.text) == norm(entry.name).split()[0]
 
 
-def _with_middle_name(first: Token, last: Token, kb: KB) -> Entry | None:
+def _with_middle_name(name: Span, kb: KB) -> Entry | None:
     """The known person a longer name gives with a middle name or initial ("Hillary Rodham
-    Clinton", "John F. Kerry"): the one of that surname whose name starts as this one does."""
+    Clinton", "John F. Kerry"): the one of that surname whose name starts as this one does.
+    Two names joined ("Bill and Hillary Clinton") are no one's."""
+    if any(t.dep_ == COORDINATOR_DEP for t in name):
+        return None
+    first, last = name[0], name[-1]
     same = [e for e in kb.by_surname.get(norm(last.text), ()) if _same_given_name(first, e)]
     return same[0] if len(same) == 1 else None
 

@@ -27,6 +27,10 @@ For each sentence outside the page chrome (captions, boilerplate, headline):
    per side, larger when the side resolves to a known actor, minus penalties for modality and
    negation);
 6. merge repeats: one event per happening per article (same type, same sides, same date).
+
+Before step 5, a side that no actor names but a place heads ("targets in Jericho") becomes the
+state the place lies in; those states and their mentions join the actors layer, which is why
+this annotator also returns ``actors`` and ``mentions``.
 """
 
 from __future__ import annotations
@@ -95,23 +99,28 @@ def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Se
         for sent in doc.sents
         for d in _sentence_drafts(sent, chrome, so_far, spans, lex, keep_negated)
     ]
+    drafts, actors, mentions = _placed(drafts, doc, so_far)
+    so_far = replace(
+        so_far,
+        actors=(*so_far.actors, *actors),
+        mentions=tuple(sorted((*so_far.mentions, *mentions), key=lambda m: m.span)),
+    )
     events = [_event(d, doc, so_far, lex) for d in drafts]
-    merged = _merged(_answered(events, doc.text, so_far), so_far)
-    placed, actors, mentions = _placed(merged, doc, so_far)
     return {
-        "events": placed,
-        "actors": [*so_far.actors, *actors],
-        "mentions": sorted([*so_far.mentions, *mentions], key=lambda m: m.span),
+        "events": _merged(_answered(events, doc.text, so_far), so_far),
+        "actors": so_far.actors,
+        "mentions": so_far.mentions,
     }
 
 
 def _placed(
-    events: list[Event], doc: Doc, so_far: Annotations
-) -> tuple[list[Event], list[Actor], list[Mention]]:
+    drafts: list[Draft], doc: Doc, so_far: Annotations
+) -> tuple[list[Draft], list[Actor], list[Mention]]:
     """Sides that no actor names but a place does ("agreed to open a centre in Tokyo", "tanks
     fired at targets in Jericho"), resolved to the state the place lies in, as event data codes
     a town by its country; with the states and mentions that adds. Only where the place is the
-    head of the side's phrase: "foreign troops in Syria" are not Syria's."""
+    head of the side's phrase: "foreign troops in Syria" are not Syria's. Done before dating
+    and merging, so that a placed side counts as resolved and merges like any other."""
     kb = actor_kb.load()
     known = {a.id for a in so_far.actors}
     added: dict[str, Actor] = {}
@@ -144,8 +153,8 @@ def _placed(
         return replace(ref, actor=actor.id)
 
     out = [
-        replace(e, source=tuple(map(resolve, e.source)), target=tuple(map(resolve, e.target)))
-        for e in events
+        replace(d, source=tuple(map(resolve, d.source)), target=tuple(map(resolve, d.target)))
+        for d in drafts
     ]
     return out, list(added.values()), list(mentions.values())
 

@@ -22,13 +22,15 @@ from sitrep.annotate.quotes.direct import attribute
 from sitrep.annotate.quotes.frames import Found, find_frames
 from sitrep.annotate.quotes.layout import block_quotes, headline_quote, transcript_turns
 from sitrep.annotate.quotes.marks import find_quoted
-from sitrep.annotate.quotes.syntax import RELATIVE_DEP
+from sitrep.annotate.quotes.syntax import OBJECT_DEP, PREP_DEP, RELATIVE_DEP
 from sitrep.annotate.times import governing_date
 from sitrep.model import Mention, Quote, Spans
 from sitrep.nlp import inside, overlaps
 from sitrep.options import Options
 
-POSSESSOR_DEP = "poss"  # "[Scott's] family", "[his] aides": whose, not who
+# Whose a speaker is, not who: "[Scott's] family", "[Trump] supporters", "lawyer for [Ruiz]".
+OWNER_DEPS = ("poss", "compound")
+OWNER_PREPS = ("for", "of")
 RELATIVE_TAGS = ("WP", "WDT")  # "who", "which", "that" heading a relative clause
 # A quote's date is a calendar value ("2018-05-21", "2018-05", "2018"), not "PRESENT_REF":
 # the calendar part of a TIMEX3 value, before any time of day ("2016-12-18TMO" -> the 18th).
@@ -114,11 +116,19 @@ def _actor(doc: Doc, so_far: Annotations, f: Found, lexicon: cues.Cues) -> str |
 
 
 def _owner(head: Token, mention: Mention, lexicon: cues.Cues) -> bool:
-    """Whether ``mention`` names only the possessor of a speaker who is someone else ("his
-    brother", "Scott's lawyer"); a campaign or remarks speak for their owner."""
+    """Whether ``mention`` names only whose the speaker is, when the speaker is someone else
+    ("his brother", "Scott's lawyer", "Trump supporters", "the lawyer for Ms. Ruiz"); a
+    campaign or remarks speak for their owner."""
     if lexicon.lemma(head) not in lexicon.other_people:
         return False
-    owners = [c for c in head.children if c.dep_ == POSSESSOR_DEP]
+    owners = [c for c in head.children if c.dep_ in OWNER_DEPS]
+    owners += [
+        o
+        for p in head.children
+        if p.dep_ == PREP_DEP and p.lower_ in OWNER_PREPS
+        for o in p.children
+        if o.dep_ == OBJECT_DEP
+    ]
     (start, end), *_ = mention.span
     return any(
         c.left_edge.idx <= start and end <= c.right_edge.idx + len(c.right_edge) for c in owners
