@@ -76,7 +76,7 @@ def pronoun_antecedent(
         there = [s for s in before if s.sent == back]
         if back == here and not quoted[tok.i]:
             # the reporter's pronoun is not a name inside a quotation closed before it in
-            # its sentence ('"You know, I love Larry," he said')
+            # its sentence ('"I admire Peter Vogt," he said')
             there = [s for s in there if not quoted[s.tok]]
         best = max((agree(s.person) for s in there), default=0)
         if best:
