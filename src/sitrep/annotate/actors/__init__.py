@@ -45,6 +45,7 @@ from sitrep.annotate.actors import kb as actor_kb
 from sitrep.annotate.actors.kb import KB, STATE_SECTORS, Entry, actor_id
 from sitrep.annotate.actors.people import (
     POSSESSIVE_TAG,
+    PROPER_NOUN,
     NameSpan,
     Person,
     Said,
@@ -86,7 +87,6 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Links to climb from a name to the preposition that governs it ("near the capital Damascus").
 CHAIN_DEPS = frozenset({"appos", "conj"})
 ORG_LABEL = "ORG"
-PROPER_NOUN = "PROPN"
 VERB_POS = frozenset({"VERB", "AUX"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Passes over people: the second one reads titles that name another person ("Putin's envoy"),

@@ -52,6 +52,7 @@ from sitrep.annotate.events.roles import (
     ACL_DEP,
     ADVCL_DEP,
     CCOMP_DEP,
+    COMPOUND_DEP,
     MARK_DEP,
     RELCL_DEP,
     is_purpose,
@@ -82,7 +83,6 @@ ASSAULT, PROTEST, REJECT = "ASSAULT", "PROTEST", "REJECT"
 # What a rejection that names nobody can be the answer to.
 ANSWERED_TYPES = ("REQUEST", "THREATEN", "ACCUSE")
 GERUND_TAG = "VBG"
-COMPOUND_DEP = "compound"
 PROPER_NOUN = "PROPN"
 # A clause coordinated with or complementing a condition is part of it.
 CONDITION_INHERIT_DEPS = ("conj", "xcomp")
