@@ -177,6 +177,17 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "According to residents, the shelling went on all night.",
             [("the shelling went on all night", "residents", "indirect")],
         ),
+        # the parser makes "According" the root and the verb after it a noun ("reeks")
+        (
+            "According to talk radio host Dan Ruiz, the deal reeks of weakness.",
+            [("the deal reeks of weakness", "talk radio host Dan Ruiz", "indirect")],
+        ),
+        ("Nothing changed. According to the network, basically.", []),
+        # a stance verb with "as" says what its object is, as a verb of construal does
+        (
+            "The senator attacked her rival as a liar and a coward.",
+            [("her rival as a liar and a coward", "The senator", "indirect")],
+        ),
         # a trailing clause is part of the statement unless it attributes something itself
         (
             "The mayor said the levy would fund new buses, which would cut waiting times.",
@@ -274,6 +285,19 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             [],
         ),
         ("The ministry met.\n\nPoll: Turnout falls in the north", []),
+        # a headline quotation after a colon is spoken by the first name before the colon
+        (
+            "A Warning From Mayor Okafor: \u2018The Harbour Tax Will Sink Us\u2019\n\n"
+            "The mayor, Grace Okafor, spoke on Monday.",
+            [("\u2018The Harbour Tax Will Sink Us\u2019", "Okafor", "direct")],
+        ),
+        (
+            "Anna Berg Grills Port Chief Tom Reyes: “You Ignored Every Warning.”\n\nThe hearing"
+            " ran late.",
+            [("“You Ignored Every Warning.”", "Anna Berg", "direct")],
+        ),
+        # no name before the colon, or no quotation after it: no headline quote
+        ("A Warning From The Harbour: \u2018The Tax Will Sink Us\u2019\n\nThe council met.", []),
         # a verb of construal takes an object and "as"; alone it is no attribution
         (
             "Many voters saw the remark as a dig at the army.",

@@ -38,6 +38,16 @@ class Marks:
         """Every character that may be (part of) a mark."""
         return "".join(getattr(self, k) for k in _MARK_KEYS)
 
+    @cached_property
+    def openers(self) -> str:
+        """Every character that may open a quotation."""
+        return self.open + self.ambiguous + self.single_open + self.single_ambiguous
+
+    @cached_property
+    def closers(self) -> str:
+        """Every character that may close a quotation."""
+        return self.close + self.ambiguous + self.single_close + self.single_ambiguous
+
 
 @dataclass(frozen=True)
 class Cues:

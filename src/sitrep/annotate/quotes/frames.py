@@ -33,6 +33,7 @@ from sitrep.annotate.quotes.syntax import (
     INFINITIVE_MARKER_TAG,
     MARK_DEP,
     NAME_POS,
+    NOUN_POS,
     OBJECT_DEP,
     PARTICLE_DEP,
     PREP_DEP,
@@ -90,6 +91,7 @@ SENTENCE_ENDS = (".", "!", "?")
 EITHER_SIDE = (1, -1)  # where a cue's complement is looked for: after it, else before it
 BEFORE = (-1,)
 PARAGRAPH_BREAK = "\n"
+CLAIM_POS = (*VERB_POS, *NOUN_POS, "ADJ", "NUM")  # words that can carry what a source says
 
 
 @dataclass(frozen=True)
@@ -469,7 +471,8 @@ def _object_parts(tok: Token, cues: Cues) -> tuple[list[Token], list[Token]]:
         return [tok], objs + _adjacent(objs, preps, cues)
     if lemma in cues.stances and objs and _position(objs[0], cues):
         return [tok], objs + _adjacent(objs, preps, cues)  # "attacked [her rival] [for ...]"
-    if lemma in cues.construals and objs and any(p.lower_ == AS for p in preps):
+    construes = lemma in cues.construals or lemma in cues.stances  # "hailed [X] [as Y]"
+    if construes and objs and any(p.lower_ == AS for p in preps):
         return [tok], objs + _adjacent(objs, preps, cues)  # "saw [the remark] [as a dig]"
     if topic is not None and lemma in cues.framing:
         return [tok, topic], list(topic.children)  # "bragged [about] his polls"
@@ -722,11 +725,23 @@ def source_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
         while clause.pos_ not in VERB_POS and clause.head != clause:
             clause = clause.head
         phrase = {t.i for t in first.subtree} | set(found)
+        if first.head == first and obj is not None:
+            phrase = set(_rooted_source(first, obj))
         whole = _sets_off_sentence(first, max(phrase)) or _hung_ahead(first, clause, max(phrase))
-        words = first.sent if whole else clause.subtree
-        content = token_runs(t for t in words if t.i not in phrase)
-        if obj is not None and content:
+        words = [t for t in (first.sent if whole else clause.subtree) if t.i not in phrase]
+        content = token_runs(words)
+        # "According to X, basically.": a content of adverbs and marks says nothing
+        if obj is not None and content and any(t.pos_ in CLAIM_POS for t in words):
             yield Frame(token_runs(doc[i] for i in found), speaker_span(obj), content, first.idx)
+
+
+def _rooted_source(first: Token, obj: Token) -> range:
+    """The words of a source phrase the parser made the root of its sentence ("According to
+    X, the deal reeks of weakness" with "reeks" read as a noun in apposition to X): its subtree is
+    the whole sentence, so the phrase ends where its object's words meet a comma."""
+    end = obj.right_edge.i
+    comma = next((t.i for t in first.doc[obj.i + 1 : end + 1] if t.text == COMMA), None)
+    return range(first.i, (comma if comma is not None else end + 1))
 
 
 def _through_colon(doc: Doc, text: str, frame: Frame) -> Frame:

@@ -9,7 +9,9 @@ Four newsroom conventions name the speaker with punctuation alone:
 - a block quote without marks, a paragraph after a lead-in that ends on a speech verb and a
   colon ("The governor added:");
 - a headline that opens with its source and a colon ("Mayor: the bridge stays shut",
-  "Survey: most voters back the levy"), when the source is a name or a source noun.
+  "Survey: most voters back the levy"), when the source is a name or a source noun, or a
+  headline whose words after the colon are a quotation and whose words before it name someone
+  ('Senator Holt Grills Bank Chief: “You Misled Us”': Holt, the first name, said it).
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sitrep.annotate.quotes.cues import Cues
 from sitrep.annotate.quotes.frames import Found, Frame
 from sitrep.annotate.quotes.marks import PARAGRAPH, Quoted, trimmed
 from sitrep.annotate.quotes.syntax import VERB_POS, speaker_of
+from sitrep.model import QuoteKind
 from sitrep.nlp import char_span
 
 # A turn label: one to four words in capitals (titles with a period allowed), then a colon.
@@ -39,6 +42,9 @@ HEADLINE = re.compile(
     r"^[ \t]*(?P<label>[A-Z][\w.'\u2019\-]*(?:[ \t]+[A-Z][\w.'\u2019\-]*){0,3})"
     r"(?P<colon>:)[ \t]+(?P<rest>\S.*)$"
 )
+# A quoted headline: up to a dozen words, a colon, then a quotation.
+QUOTED_HEADLINE = re.compile(r"^[ \t]*(?P<label>[^:\n]+?)(?P<colon>:)[ \t]+(?P<rest>\S.*)$")
+MAX_QUOTED_HEADLINE_LABEL = 12
 NAME_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
 PERSON_ENTITY = "PERSON"
 MIN_HEADLINE_WORDS = 3  # "Update: Storm" is a label, not a statement
@@ -108,17 +114,57 @@ def headline_quote(doc: Doc, cues: Cues) -> list[Found]:
     """The statement of a "Source: statement" headline in the article's first paragraph."""
     text = doc.text
     first = PARAGRAPH.search(text)
-    m = HEADLINE.match(text, first.start(), first.end()) if first else None
-    if m is None or len(m.group("rest").split()) < MIN_HEADLINE_WORDS:
+    if first is None:
         return []
+    m = HEADLINE.match(text, first.start(), first.end())
+    if m is None or len(m.group("rest").split()) < MIN_HEADLINE_WORDS:
+        return _quoted_headline(doc, cues, first.start(), first.end())
     label = doc.char_span(*m.span("label"), alignment_mode="expand")
     named = label is not None and (
         all(t.ent_type_ in NAME_ENTITIES for t in label) or _named_later(doc, label.text, m.end())
     )
     if not named and m.group("label").lower() not in cues.headline_sources:
+        return _quoted_headline(doc, cues, first.start(), first.end())
+    content = trimmed(text, m.start("rest"), m.end("rest"))
+    kind = _headline_kind(text, content, cues)
+    return [Found((content,), (m.span("colon"),), (m.span("label"),), kind)]
+
+
+def _quoted_headline(doc: Doc, cues: Cues, start: int, end: int) -> list[Found]:
+    """A headline that gives a quotation after a colon, spoken by the first name before it
+    ('A Lesson From Mayor Ruiz: “Listen First”', 'Holt Grills Bank Chief: “You Misled Us”')."""
+    text = doc.text
+    m = QUOTED_HEADLINE.match(text, start, end)
+    if m is None or len(m.group("label").split()) > MAX_QUOTED_HEADLINE_LABEL:
         return []
-    content = (trimmed(text, m.start("rest"), m.end("rest")),)
-    return [Found(content, (m.span("colon"),), (m.span("label"),), "indirect")]
+    content = trimmed(text, m.start("rest"), m.end("rest"))
+    if len(text[slice(*content)].split()) < MIN_HEADLINE_WORDS:
+        return []
+    kind = _headline_kind(text, content, cues)
+    label = doc.char_span(*m.span("label"), alignment_mode="expand")
+    names = _names_in(doc, label, end) if label is not None else []
+    if kind == "indirect" or not names:
+        return []
+    return [Found((content,), (m.span("colon"),), (min(names),), kind)]
+
+
+def _names_in(doc: Doc, label: Span, body: int) -> list[tuple[int, int]]:
+    """The names in a headline's label: those the parser tagged there, and words of it that a
+    person's name in the article, which starts at ``body``, ends with (the parser seldom tags
+    a name in a title-case headline)."""
+    names = [(e.start_char, e.end_char) for e in label.ents if e.label_ in NAME_ENTITIES]
+    later = {e[-1].text for e in doc.ents if e.label_ == PERSON_ENTITY and e.start_char >= body}
+    names += [(t.idx, t.idx + len(t)) for t in label if t.text in later]
+    return names
+
+
+def _headline_kind(text: str, content: tuple[int, int], cues: Cues) -> QuoteKind:
+    """A headline statement that is one quotation is direct; one that opens with a quoted phrase
+    is mixed ('“No Idea” If He Knew'); any other is indirect."""
+    words = text[slice(*content)].rstrip(".;")
+    if not words or words[0] not in cues.marks.openers:
+        return "indirect"
+    return "direct" if words[-1] in cues.marks.closers else "mixed"
 
 
 def _named_later(doc: Doc, label: str, body: int) -> bool:
