@@ -756,6 +756,24 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The ferry will not sail this week, announced Harbour Lines on Sunday.",
             [("The ferry will not sail this week", "Harbour Lines", "indirect")],
         ),
+        # an attribution set off inside its sentence: what was said goes on after it
+        (
+            "The ferry would be delayed, Ruiz said, by the rising gale.",
+            [("The ferry would be delayed | by the rising gale", "Ruiz", "indirect")],
+        ),
+        (
+            "The plan is sound, Berg said, because the costs are fixed.",
+            [("The plan is sound | because the costs are fixed", "Berg", "indirect")],
+        ),
+        # ... but not into how, or on what terms, the speaker spoke, nor into another attribution
+        (
+            "The harvest was poor, the farmer said, shaking his head.",
+            [("The harvest was poor", "the farmer", "indirect")],
+        ),
+        (
+            "The deal is dead, one aide said, on condition of anonymity.",
+            [("The deal is dead", "one aide", "indirect")],
+        ),
         # a closing attribution covers every clause before it
         (
             "The driver had cuts to his face and refused treatment, the fire service reported.",

@@ -35,6 +35,7 @@ from sitrep.annotate.quotes.syntax import (
     NAME_POS,
     NOUN_POS,
     OBJECT_DEP,
+    PARTICIPLE_TAG,
     PARTICLE_DEP,
     PREP_DEP,
     RELATIVE_DEP,
@@ -126,8 +127,10 @@ def verb_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
         reported = _complement(tok, cues, BEFORE if inverted is not None else EITHER_SIDE)
         if reported:
             content = token_runs(reported)
+            if inverted is None and max(t.i for t in reported) < tok.i:
+                content += token_runs(_continued(tok, cues))
         elif cues.lemma(tok) in cues.speech and _parenthetical(tok):
-            inner = {t.i for t in _attribution_words(tok)}
+            inner = {t.i for t in _attribution_words(tok)} - {t.i for t in _continued(tok, cues)}
             content = token_runs(t for t in tok.sent.root.subtree if t.i not in inner)
         elif _as_clause(tok):
             content = _as_content(tok)
@@ -141,6 +144,31 @@ def verb_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
         if content:
             speaker = speaker_span(inverted) if inverted is not None else speaker_of(tok, cues)
             yield Frame(cue_span(tok), speaker, content, tok.idx)
+
+
+def _continued(cue: Token, cues: Cues) -> list[Token]:
+    """The rest of a sentence that an attribution set off by commas interrupts ("The vote
+    would be close, she said, because turnout is low"): what was said goes on after it. Not
+    a new clause ("..., she said, and ..."), nor words that describe the speaking itself: a
+    participle ("..., he said, wiping his brow"), another act of speech or attribution, the
+    terms of speaking ("..., he said, on condition of anonymity")."""
+    doc, end = cue.doc, cue.sent.end
+    if cue.i + 2 >= end or doc[cue.i + 1].text != COMMA or not has_subject(cue):
+        return []
+    words = [t for t in doc[cue.i + 2 : end] if not t.is_space]
+    while words and words[-1].is_punct and not words[-1].is_quote:
+        words.pop()
+    if not words or words[0].is_punct or words[0].dep_ == COORDINATOR_DEP:
+        return []
+    first = next((t for t in words if t.dep_ != ADVERB_DEP), words[0])
+    if first.tag_ in (*GERUND_TAGS, PARTICIPLE_TAG) and first.dep_ != PREP_DEP:
+        return []
+    cue_words = {t.i for t in cue_tokens(doc, cues)}
+    if any(t.i in cue_words or cues.lemma(t) in cues.clausal for t in words):
+        return []  # another attribution, or the speaker's next act of speech
+    if any(t.lower_ in cues.attribution_terms for t in words):
+        return []
+    return words
 
 
 def _answer(cue: Token, cues: Cues) -> Token | None:
