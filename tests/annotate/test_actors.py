@@ -140,6 +140,9 @@ def test_phrase_country_and_sector(
         ("Voters Just Let The Deadline Pass", "Let"),
         # a capital in a line with no verb is a dateline or a heading, not a government
         ("NAIROBI (Wire) —\nFloods cut the main road on Monday.", "NAIROBI"),
+        # a well-known town the model tags as a person or a group, written as a place too
+        ("Luhansk came under fire again. Shelling in Luhansk killed two people.", "Luhansk"),
+        ("Mariupol was cut off. Fighting in Mariupol went on all night.", "Mariupol"),
     ],
 )
 def test_no_actor(nlp: Language, text: str, phrase: str) -> None:
@@ -169,6 +172,12 @@ def test_a_word_for_a_person_inside_a_name_names_no_one(nlp: Language) -> None:
 def test_known_person_by_full_name(nlp: Language, text: str, phrase: str, actor: str) -> None:
     found = actor_of(nlp, text, phrase)
     assert found is not None and found.id == actor
+
+
+def test_a_town_name_is_still_a_person_with_a_fuller_name(nlp: Language) -> None:
+    text = "Austin Clark said the rally in Austin was loud. Later, Austin left the city."
+    found = actor_of(nlp, text, "Austin left")
+    assert found is not None and found.kind == "person"
 
 
 def test_capital_as_modifier_is_not_the_government(nlp: Language) -> None:

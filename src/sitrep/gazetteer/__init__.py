@@ -38,6 +38,12 @@ CITY_SPECIFICITY = 3
 # Names remembered per process: a news corpus repeats a few thousand place names; the bound
 # keeps a long-running server from growing without limit.
 LOOKUP_CACHE_SIZE = 65_536
+# Well-known places (``well_known``): populated places of this many people or more, first-level
+# divisions above this floor ("Saint Thomas" parish, "The Valley" are villages), reached by
+# their name or a curated alias.
+WELL_KNOWN_POPULATION = 100_000
+WELL_KNOWN_DIVISION = 10_000
+WELL_KNOWN_MATCHES = frozenset({"name", "alias"})
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,23 @@ def _lookup(key: str) -> tuple[Candidate, ...]:
         Candidate(gid, name, cc, a1, lat, lon, code, pop, _MATCH[how])
         for gid, name, cc, a1, lat, lon, code, pop, how in rows
     )
+
+
+def well_known(name: str) -> bool:
+    """Whether ``name`` is a place a reader would know: a continent, a country, a first-level
+    division above a handful of villages, or a populated place of WELL_KNOWN_POPULATION or
+    more. A model may tag such a name as a person or an organisation ("Aleppo", "EDMONTON");
+    a hamlet called "Defense" or a town sharing a surname is not reason enough to doubt it."""
+    return any(
+        c.match in WELL_KNOWN_MATCHES and c.population >= _known_size(c.feature_code)
+        for c in candidates(name)
+    )
+
+
+def _known_size(feature_code: str) -> int:
+    if specificity(feature_code) == CITY_SPECIFICITY:
+        return WELL_KNOWN_POPULATION
+    return WELL_KNOWN_DIVISION if feature_code == "ADM1" else 0
 
 
 def candidates(name: str, *, container: bool = False) -> tuple[Candidate, ...]:

@@ -40,6 +40,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep import gazetteer
 from sitrep.annotate.actors import coref
 from sitrep.annotate.actors import kb as actor_kb
 from sitrep.annotate.actors.kb import KB, STATE_SECTORS, Entry, actor_id
@@ -58,6 +59,8 @@ from sitrep.annotate.actors.phrases import (
     COMPOUND_DEP,
     NOUN_POS,
     OWNER_PREPS,
+    PERSON_LABEL,
+    PLACE_LABELS,
     POBJ_DEP,
     Ctx,
     Desc,
@@ -241,6 +244,8 @@ class _Reader:
         self.seen.sort(key=lambda s: s.tok)
 
     def _add_person(self, name: NameSpan, said: Said, person: int) -> None:
+        if self._place_name(name, said, person):
+            return
         words = [*self.doc[said.start : name.start], *(self.people[person].role or "").split()]
         if said.appos is not None:
             words += list(self.doc[said.appos[0] : said.appos[1]])
@@ -254,6 +259,36 @@ class _Reader:
         self.seen.append(coref.seen(self.doc[name.start : name.end].root, self.sents, person))
         if said.appos is not None and self.found.free(*said.appos):
             self.found.add(*said.appos, actor)
+
+    def _place_name(self, name: NameSpan, said: Said, person: int) -> bool:
+        """Whether a "person" is a well-known place the model tagged as one ("Luhansk came
+        under fire ... shelling in Luhansk"): nothing but the bare name, no title, role,
+        apposition, fuller name or known person behind it (the places layer reads such a name
+        as the place)."""
+        p = self.people[person]
+        bare = said.start == name.start and said.appos is None and p.role is None
+        text = self.doc[name.start : name.end].text
+        return bare and p.entry is None and p.name == text and self._known_place(text)
+
+    def _known_place(self, text: str) -> bool:
+        """Whether ``text`` is a well-known place that the article also writes as a place: a
+        place entity, or the object of a locative preposition ("in Benghazi"), and never as a
+        part of a longer person's name ("Austin Clark ... Austin left"). The gazetteer alone
+        would take people for towns ("Nancy", "Austin", "Lincoln")."""
+        if not gazetteer.well_known(text):
+            return False
+        names = [e for e in self.doc.ents if e.label_ == PERSON_LABEL and len(e) > 1]
+        if any(text in (t.text for t in e) for e in names):
+            return False
+        for ent in self.doc.ents:
+            if ent.text != text:
+                continue
+            prep = _governing_prep(ent.root)
+            if ent.label_ in PLACE_LABELS or (
+                prep is not None and actor_kb.norm(prep.text) in self.kb.locative
+            ):
+                return True
+        return False
 
     def phrase_rule(self) -> None:
         for tok in self.doc:
@@ -384,14 +419,17 @@ class _Reader:
             start = _with_article(self.doc, ent.start, ent.end)
             words = [t for t in ent if t.is_alpha or t.is_digit]
             words = [t for t in words if t.lower_ != DEFINITE and t.tag_ != POSSESSIVE_TAG]
-            if words and self.found.free(start, ent.end) and not self._capital(words):
+            if words and self.found.free(start, ent.end) and not self._place(words):
                 self._add_org(start, words[0].i, words[-1].i + 1)
 
-    def _capital(self, words: list[Token]) -> bool:
-        """A capital the model tagged as an organisation ("NAIROBI" in a dateline): its
-        government or a place (``_acts``), never an unknown organisation."""
+    def _place(self, words: list[Token]) -> bool:
+        """A place the model tagged as an organisation: a capital ("NAIROBI" in a dateline),
+        its government or a place (``_acts``), or another well-known place the article writes
+        as one ("... in Mariupol"); never an unknown organisation."""
         hits = self.ctx.hit_at
-        return all(w.i in hits and hits[w.i].entry.how == "capital" for w in words)
+        if all(w.i in hits and hits[w.i].entry.how == "capital" for w in words):
+            return True
+        return self._known_place(self.doc[words[0].i : words[-1].i + 1].text)
 
     def _add_org(self, start: int, first: int, end: int) -> None:
         """An organisation nothing else explains, with the country its words name."""

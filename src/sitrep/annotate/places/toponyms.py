@@ -25,16 +25,8 @@ from sitrep.knowledge import load_yaml, require
 # Entity labels whose every span is a toponym, resolved or not.
 TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model gives to places it does not recognise as such ("Aleppo" NORP,
-# "EDMONTON" ORG); such a span counts only when the gazetteer knows it well (see WELL_KNOWN_*).
+# "EDMONTON" ORG); such a span counts only when the gazetteer knows it well (``well_known``).
 MISLABELED = frozenset({"NORP", "ORG", "PERSON"})
-# A mislabelled span is taken for a place when it names a continent, a country or a first-level
-# division, or a populated place of at least this many people: big enough that a reader would
-# know it, so "Defense" (a hamlet somewhere) or a surname does not become a place.
-WELL_KNOWN_POPULATION = 100_000
-# A division is well known at any size above this floor: a handful of villages ("Saint Thomas"
-# parish, "The Valley") is not what a reader knows as a place name.
-WELL_KNOWN_DIVISION = 10_000
-WELL_KNOWN_MATCHES = frozenset({"name", "alias"})
 PLACE_WORDS = "place_words.yaml"
 PERSON_LABEL = "PERSON"
 PROPER_NOUN_POS = "PROPN"
@@ -81,7 +73,7 @@ def _from_entity(ent: Span, so_far: Annotations) -> Iterator[Toponym]:
         yield Toponym(span.start_char, span.end_char, span.text, division=division)
     elif ent.label_ in TOPONYM_LABELS and any(t.text == "," for t in span):
         yield from _parts(span)
-    elif ent.label_ in MISLABELED and _well_known(span.text):
+    elif ent.label_ in MISLABELED and gazetteer.well_known(span.text):
         if not _is_person(span, so_far):
             yield Toponym(span.start_char, span.end_char, span.text, division=division)
     elif ent.label_ != PERSON_LABEL:
@@ -124,7 +116,7 @@ def _known_runs(doc: Doc, tokens: Sequence[Token]) -> list[Toponym]:
             run = tokens[i : i + n]
             if _consecutive(run) and all(_capitalised(t) for t in run):
                 span = doc[run[0].i : run[-1].i + 1]
-                if _well_known(span.text):
+                if gazetteer.well_known(span.text):
                     found.append(
                         Toponym(span.start_char, span.end_char, span.text,
                                 division=_before_division_noun(doc, span.end))
@@ -159,16 +151,6 @@ def _has_demonym(span: Span) -> bool:
         for n in gazetteer.demonym_lengths()
         for i in range(len(span) - n + 1)
     )
-
-
-def _well_known(text: str) -> bool:
-    return any(
-        c.match in WELL_KNOWN_MATCHES
-        and c.population >= (WELL_KNOWN_POPULATION
-                             if gazetteer.specificity(c.feature_code) == gazetteer.CITY_SPECIFICITY
-                             else WELL_KNOWN_DIVISION if c.feature_code == "ADM1" else 0)
-        for c in gazetteer.candidates(text)
-    )  # fmt: skip
 
 
 def _is_person(span: Span, so_far: Annotations) -> bool:
