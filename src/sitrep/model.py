@@ -71,7 +71,8 @@ class Article:
     @property
     def chrome(self) -> Spans:
         """Spans that report nothing new (navigation, captions, the headline): no quote or
-        event is taken from them, though actors, times and places in them still count."""
+        event is taken from them, though actors, times and places in them still count, and a
+        headline's own "Source: statement" is a quote ("Mayor: “The bridge stays shut”")."""
         return tuple(sorted(self.boilerplate + self.captions + self.title_span))
 
 

@@ -19,9 +19,9 @@ from sitrep.options import Options
 from tests.conftest import SEED_GOLD, needs_shared
 
 
-def _quotes(nlp: Language, text: str, captions: Spans = ()) -> list[Quote]:
+def _quotes(nlp: Language, text: str, captions: Spans = (), title: Spans = ()) -> list[Quote]:
     doc = nlp(text)
-    state = Annotations(article=Article(id="t", text=text, captions=captions))
+    state = Annotations(article=Article(id="t", text=text, captions=captions, title_span=title))
     return list(quotes.annotate(doc, state, Options())["quotes"])
 
 
@@ -182,12 +182,13 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "According to talk radio host Dan Ruiz, the deal reeks of weakness.",
             [("the deal reeks of weakness", "talk radio host Dan Ruiz", "indirect")],
         ),
-        ("Nothing changed. According to the network, basically.", []),
-        # a stance verb with "as" says what its object is, as a verb of construal does
         (
-            "The senator attacked her rival as a liar and a coward.",
-            [("her rival as a liar and a coward", "The senator", "indirect")],
+            "According to Ana Ruiz, the mayor, the deal reeks of weakness.",
+            [("the deal reeks of weakness", "Ana Ruiz, the mayor", "indirect")],
         ),
+        ("Nothing changed. According to the network, basically.", []),
+        # a stance verb with "as" and a thing for object is a physical act, not a statement
+        ("Militants attacked the checkpoint as part of a wider offensive.", []),
         # a trailing clause is part of the statement unless it attributes something itself
         (
             "The mayor said the levy would fund new buses, which would cut waiting times.",
@@ -298,6 +299,7 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
         ),
         # no name before the colon, or no quotation after it: no headline quote
         ("A Warning From The Harbour: \u2018The Tax Will Sink Us\u2019\n\nThe council met.", []),
+        ("Why Anna Berg Is Wrong: \u201cCut Taxes\u201d Is No Plan\n\nThe vote is near.", []),
         # a verb of construal takes an object and "as"; alone it is no attribution
         (
             "Many voters saw the remark as a dig at the army.",
@@ -756,23 +758,36 @@ def _view(text: str, q: Quote) -> tuple[str, str | None, str]:
             "The ferry will not sail this week, announced Harbour Lines on Sunday.",
             [("The ferry will not sail this week", "Harbour Lines", "indirect")],
         ),
-        # an attribution set off inside its sentence: what was said goes on after it
+        # an attribution set off inside its sentence: what was said goes on after it when the
+        # words after it carry the statement on
         (
-            "The ferry would be delayed, Ruiz said, by the rising gale.",
-            [("The ferry would be delayed | by the rising gale", "Ruiz", "indirect")],
+            "There is no chance of a strike, union leaders insist, because wages have risen.",
+            [
+                (
+                    "There is no chance of a strike | because wages have risen",
+                    "union leaders",
+                    "indirect",
+                )
+            ],
         ),
         (
-            "The plan is sound, Berg said, because the costs are fixed.",
-            [("The plan is sound | because the costs are fixed", "Berg", "indirect")],
+            "The emails covered many topics, the paper said, including budgets and travel.",
+            [
+                (
+                    "The emails covered many topics | including budgets and travel",
+                    "the paper",
+                    "indirect",
+                )
+            ],
         ),
-        # ... but not into how, or on what terms, the speaker spoke, nor into another attribution
+        # ... not when they tell how or when the speaker spoke
         (
-            "The harvest was poor, the farmer said, shaking his head.",
+            "The harvest was poor, the farmer said, with a shrug.",
             [("The harvest was poor", "the farmer", "indirect")],
         ),
         (
-            "The deal is dead, one aide said, on condition of anonymity.",
-            [("The deal is dead", "one aide", "indirect")],
+            "The deal is dead, the minister said, on Monday.",
+            [("The deal is dead", "the minister", "indirect")],
         ),
         # a closing attribution covers every clause before it
         (
@@ -865,6 +880,19 @@ def test_no_quote_from_chrome_and_repeats_count_once(nlp: Language) -> None:
     assert len(_quotes(nlp, text)) == 1
     found = _quotes(nlp, text, captions=((0, len(caption)),))
     assert [q.content[0][0] for q in found] == [len(caption) + 2]  # at its "“", after "\n\n"
+
+
+def test_the_headline_gives_only_its_own_source_statement(nlp: Language) -> None:
+    headline = "Harbour Chief Tom Reyes: \u201cWe Ignored Every Warning\u201d"
+    body = "The harbour chief spoke at a hearing on Monday, where he said the port would close."
+    text = f"{headline}\n\n{body}"
+    title = ((0, len(headline)),)
+    found = [_view(text, q) for q in _quotes(nlp, text, title=title)]
+    assert found[0] == ("\u201cWe Ignored Every Warning\u201d", "Tom Reyes", "direct")
+    # the rest of a headline is chrome: a frame there gives no quote
+    text = f"Reyes Says The Port Will Close\n\n{body}"
+    title = ((0, text.index("\n")),)
+    assert all(q.content[0][0] > title[0][1] for q in _quotes(nlp, text, title=title))
 
 
 def test_the_same_words_under_another_cue_are_another_quote(nlp: Language) -> None:

@@ -35,7 +35,7 @@ Actor ids are stable across articles:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import partial
+from functools import cached_property, partial
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -73,6 +73,7 @@ from sitrep.annotate.actors.phrases import (
     premods,
 )
 from sitrep.annotate.base import Annotations
+from sitrep.annotate.quotes import cues as quote_cues
 from sitrep.model import Actor, Mention, Spans
 from sitrep.nlp import inside
 from sitrep.options import Options
@@ -267,28 +268,46 @@ class _Reader:
         as the place)."""
         p = self.people[person]
         bare = said.start == name.start and said.appos is None and p.role is None
-        text = self.doc[name.start : name.end].text
-        return bare and p.entry is None and p.name == text and self._known_place(text)
+        words = self.doc[name.start : name.end]
+        return bare and p.entry is None and p.name == words.text and self._known_place(words)
 
-    def _known_place(self, text: str) -> bool:
-        """Whether ``text`` is a well-known place that the article also writes as a place: a
-        place entity, or the object of a locative preposition ("in Benghazi"), and never as a
-        part of a longer person's name ("Austin Clark ... Austin left"). The gazetteer alone
-        would take people for towns ("Nancy", "Austin", "Lincoln")."""
-        if not gazetteer.well_known(text):
+    def _known_place(self, words: Span) -> bool:
+        """Whether ``words`` name a well-known place that the article also writes as a place
+        (a place entity, or the object of a locative preposition: "in Benghazi"), are never a
+        word of a longer person's name ("Austin Clark ... Austin left") and do not speak
+        ("Austin said"). The gazetteer alone would take people for towns ("Nancy", "Lincoln")."""
+        text, root = words.text, words.root
+        if text not in self._written_as_place or text in self._name_words:
             return False
-        names = [e for e in self.doc.ents if e.label_ == PERSON_LABEL and len(e) > 1]
-        if any(text in (t.text for t in e) for e in names):
-            return False
-        for ent in self.doc.ents:
-            if ent.text != text:
-                continue
-            prep = _governing_prep(ent.root)
-            if ent.label_ in PLACE_LABELS or (
-                prep is not None and actor_kb.norm(prep.text) in self.kb.locative
-            ):
-                return True
-        return False
+        speaks = (
+            root.dep_ in coref.SUBJECT_DEPS and self._speech.lemma(root.head) in self._speech.speech
+        )
+        return not speaks and gazetteer.well_known(text)
+
+    @cached_property
+    def _written_as_place(self) -> frozenset[str]:
+        """Entity texts the article writes as places somewhere: place entities, and entities
+        governed by a locative preposition."""
+        return frozenset(
+            e.text
+            for e in self.doc.ents
+            if e.label_ in PLACE_LABELS
+            or (
+                (prep := _governing_prep(e.root)) is not None
+                and actor_kb.norm(prep.text) in self.kb.locative
+            )
+        )
+
+    @cached_property
+    def _name_words(self) -> frozenset[str]:
+        """The words of the article's person names of two words or more."""
+        return frozenset(
+            t.text for e in self.doc.ents if e.label_ == PERSON_LABEL and len(e) > 1 for t in e
+        )
+
+    @cached_property
+    def _speech(self) -> quote_cues.Cues:
+        return quote_cues.load()
 
     def phrase_rule(self) -> None:
         for tok in self.doc:
@@ -429,7 +448,7 @@ class _Reader:
         hits = self.ctx.hit_at
         if all(w.i in hits and hits[w.i].entry.how == "capital" for w in words):
             return True
-        return self._known_place(self.doc[words[0].i : words[-1].i + 1].text)
+        return self._known_place(self.doc[words[0].i : words[-1].i + 1])
 
     def _add_org(self, start: int, first: int, end: int) -> None:
         """An organisation nothing else explains, with the country its words name."""

@@ -3,9 +3,10 @@
 Three steps, each in its own module: quotations found by their marks (``marks``),
 attribution frames read off the parse (``frames``), and the two tied together
 (``direct``). This module turns what they found into ``Quote`` records: it drops quotes
-taken from page chrome (headline, captions, boilerplate) and repeats of one quote (a caption
-printed twice), resolves the speaker to an actor through the mentions, and dates each quote by
-its attribution ("..., he said on May 21") or else by the article.
+taken from page chrome (captions, boilerplate, the headline but for its own "Source:
+statement") and repeats of one quote (a caption printed twice), resolves the speaker to an
+actor through the mentions, and dates each quote by its attribution ("..., he said on May
+21") or else by the article.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Se
     """``{"quotes": [...]}`` in text order."""
     lexicon = cues.load()
     text = doc.text
-    turns = transcript_turns(text) + headline_quote(doc, lexicon) + block_quotes(doc, lexicon)
+    headline = headline_quote(doc, lexicon)
+    turns = transcript_turns(text) + headline + block_quotes(doc, lexicon)
     taken = tuple(p for t in turns for p in t.content)
     quoted = [q for q in find_quoted(text, lexicon.marks) if not overlaps(q.pieces, taken)]
     finders = (*frames.FINDERS, *stance.FINDERS)
@@ -56,7 +58,8 @@ def annotate(doc: Doc, so_far: Annotations, options: Options) -> Mapping[str, Se
         # reported that ...", then "Y denied that ...") they are another attribution. Keying
         # on the speaker too found 12 more PolNeAR train quotes but cost dev precision.
         key = (_normalised(text, f.content), _normalised(text, f.cue or ()))
-        if key in seen or (chrome and overlaps(f.content, chrome)):
+        # the headline is chrome, but its own "Source: statement" is the article's quote
+        if key in seen or (chrome and overlaps(f.content, chrome) and f not in headline):
             continue
         seen.add(key)
         quotes.append(_record(doc, so_far, f, lexicon))

@@ -78,7 +78,7 @@ class Cues:
     lemma_repairs: dict[str, str]
     expletives: frozenset[str]
     answers: frozenset[str]
-    attribution_terms: frozenset[str]
+    continuations: frozenset[str]
     other_people: frozenset[str]
     adverbial_preps: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
@@ -197,7 +197,7 @@ def load() -> Cues:
         lemma_repairs=_repairs(data),
         expletives=_words(data, "expletives"),
         answers=_words(data, "answers"),
-        attribution_terms=_words(data, "attribution_terms"),
+        continuations=_words(data, "continuations"),
         other_people=_words(data, "other_people"),
         adverbial_preps=_words(data, "adverbial_preps"),
         phrases=_sequences(data, "phrases"),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -35,7 +36,6 @@ from sitrep.annotate.quotes.syntax import (
     NAME_POS,
     NOUN_POS,
     OBJECT_DEP,
-    PARTICIPLE_TAG,
     PARTICLE_DEP,
     PREP_DEP,
     RELATIVE_DEP,
@@ -117,6 +117,7 @@ class Found:
 
 def verb_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
     """Reporting verbs with a clausal complement, or hanging off the clause they report."""
+    cue_words = {t.i for t in cue_tokens(doc, cues)}
     for tok in cue_tokens(doc, cues):
         if tok.pos_ not in VERB_POS:
             continue
@@ -128,9 +129,10 @@ def verb_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
         if reported:
             content = token_runs(reported)
             if inverted is None and max(t.i for t in reported) < tok.i:
-                content += token_runs(_continued(tok, cues))
+                content += token_runs(_continued(tok, cues, cue_words))
         elif cues.lemma(tok) in cues.speech and _parenthetical(tok):
-            inner = {t.i for t in _attribution_words(tok)} - {t.i for t in _continued(tok, cues)}
+            tail = {t.i for t in _continued(tok, cues, cue_words)}
+            inner = {t.i for t in _attribution_words(tok)} - tail
             content = token_runs(t for t in tok.sent.root.subtree if t.i not in inner)
         elif _as_clause(tok):
             content = _as_content(tok)
@@ -146,28 +148,23 @@ def verb_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
             yield Frame(cue_span(tok), speaker, content, tok.idx)
 
 
-def _continued(cue: Token, cues: Cues) -> list[Token]:
-    """The rest of a sentence that an attribution set off by commas interrupts ("The vote
-    would be close, she said, because turnout is low"): what was said goes on after it. Not
-    a new clause ("..., she said, and ..."), nor words that describe the speaking itself: a
-    participle ("..., he said, wiping his brow"), another act of speech or attribution, the
-    terms of speaking ("..., he said, on condition of anonymity")."""
+def _continued(cue: Token, cues: Cues, cue_words: set[int]) -> list[Token]:
+    """The rest of a sentence that an attribution set off by commas interrupts, when it opens
+    with a word that carries on a statement ("The vote will be close, she said, because
+    turnout is low"; "..., they said, including ..."). Words after an attribution more often
+    tell how, when or where the speaker spoke ("..., he said, on Monday", "..., shaking his
+    head", "..., through an interpreter"), so only the ``continuations`` of the lexicon open
+    one; and none that holds another cue (``cue_words``)."""
     doc, end = cue.doc, cue.sent.end
     if cue.i + 2 >= end or doc[cue.i + 1].text != COMMA or not has_subject(cue):
         return []
     words = [t for t in doc[cue.i + 2 : end] if not t.is_space]
     while words and words[-1].is_punct and not words[-1].is_quote:
         words.pop()
-    if not words or words[0].is_punct or words[0].dep_ == COORDINATOR_DEP:
+    if not words or words[0].lower_ not in cues.continuations:
         return []
-    first = next((t for t in words if t.dep_ != ADVERB_DEP), words[0])
-    if first.tag_ in (*GERUND_TAGS, PARTICIPLE_TAG) and first.dep_ != PREP_DEP:
-        return []
-    cue_words = {t.i for t in cue_tokens(doc, cues)}
     if any(t.i in cue_words or cues.lemma(t) in cues.clausal for t in words):
         return []  # another attribution, or the speaker's next act of speech
-    if any(t.lower_ in cues.attribution_terms for t in words):
-        return []
     return words
 
 
@@ -499,8 +496,7 @@ def _object_parts(tok: Token, cues: Cues) -> tuple[list[Token], list[Token]]:
         return [tok], objs + _adjacent(objs, preps, cues)
     if lemma in cues.stances and objs and _position(objs[0], cues):
         return [tok], objs + _adjacent(objs, preps, cues)  # "attacked [her rival] [for ...]"
-    construes = lemma in cues.construals or lemma in cues.stances  # "hailed [X] [as Y]"
-    if construes and objs and any(p.lower_ == AS for p in preps):
+    if lemma in cues.construals and objs and any(p.lower_ == AS for p in preps):
         return [tok], objs + _adjacent(objs, preps, cues)  # "saw [the remark] [as a dig]"
     if topic is not None and lemma in cues.framing:
         return [tok, topic], list(topic.children)  # "bragged [about] his polls"
@@ -752,24 +748,35 @@ def source_frames(doc: Doc, cues: Cues) -> Iterator[Frame]:
         clause = first.head
         while clause.pos_ not in VERB_POS and clause.head != clause:
             clause = clause.head
+        if obj is None:
+            continue
         phrase = {t.i for t in first.subtree} | set(found)
-        if first.head == first and obj is not None:
-            phrase = set(_rooted_source(first, obj))
+        speaker = speaker_span(obj)
+        if first.head == first:
+            rooted = _rooted_source(first, obj)
+            phrase, speaker = set(rooted), token_runs(doc[found.stop : rooted.stop])
         whole = _sets_off_sentence(first, max(phrase)) or _hung_ahead(first, clause, max(phrase))
         words = [t for t in (first.sent if whole else clause.subtree) if t.i not in phrase]
         content = token_runs(words)
         # "According to X, basically.": a content of adverbs and marks says nothing
-        if obj is not None and content and any(t.pos_ in CLAIM_POS for t in words):
-            yield Frame(token_runs(doc[i] for i in found), speaker_span(obj), content, first.idx)
+        if content and any(t.pos_ in CLAIM_POS for t in words):
+            yield Frame(token_runs(doc[i] for i in found), speaker, content, first.idx)
 
 
 def _rooted_source(first: Token, obj: Token) -> range:
     """The words of a source phrase the parser made the root of its sentence ("According to
-    X, the deal reeks of weakness" with "reeks" read as a noun in apposition to X): its subtree is
-    the whole sentence, so the phrase ends where its object's words meet a comma."""
-    end = obj.right_edge.i
-    comma = next((t.i for t in first.doc[obj.i + 1 : end + 1] if t.text == COMMA), None)
-    return range(first.i, (comma if comma is not None else end + 1))
+    X, the deal reeks of weakness" with "reeks" read as a noun in apposition to X): its
+    subtree is the whole sentence, so the phrase ends at a comma after its object, past any
+    verbless stretch set off by commas ("According to Ana Ruiz, the mayor, ...", "the mayor
+    of Springfield, Ohio, ...")."""
+    doc, end = first.doc, obj.right_edge.i + 1
+    commas = [t.i for t in doc[obj.i + 1 : end] if t.text == COMMA]
+    stop = commas[0] if commas else end
+    for here, there in pairwise(commas):
+        if here != stop or any(t.pos_ in VERB_POS for t in doc[here + 1 : there]):
+            break
+        stop = there
+    return range(first.i, stop)
 
 
 def _through_colon(doc: Doc, text: str, frame: Frame) -> Frame:

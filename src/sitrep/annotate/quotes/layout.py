@@ -47,6 +47,7 @@ QUOTED_HEADLINE = re.compile(r"^[ \t]*(?P<label>[^:\n]+?)(?P<colon>:)[ \t]+(?P<r
 MAX_QUOTED_HEADLINE_LABEL = 12
 NAME_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
 PERSON_ENTITY = "PERSON"
+ORG_ENTITY = "ORG"
 MIN_HEADLINE_WORDS = 3  # "Update: Storm" is a label, not a statement
 # A byline after a quotation: a dash (horizontal bar, em, en or hyphen), then a name of one to
 # five capitalised words, and nothing else before the line ends.
@@ -140,22 +141,26 @@ def _quoted_headline(doc: Doc, cues: Cues, start: int, end: int) -> list[Found]:
     content = trimmed(text, m.start("rest"), m.end("rest"))
     if len(text[slice(*content)].split()) < MIN_HEADLINE_WORDS:
         return []
-    kind = _headline_kind(text, content, cues)
+    if _headline_kind(text, content, cues) != "direct":
+        return []  # the words after the colon must be one quotation, and nothing after it
     label = doc.char_span(*m.span("label"), alignment_mode="expand")
-    names = _names_in(doc, label, end) if label is not None else []
-    if kind == "indirect" or not names:
+    speaker = _speaker_in(doc, label, end) if label is not None else None
+    if speaker is None:
         return []
-    return [Found((content,), (m.span("colon"),), (min(names),), kind)]
+    return [Found((content,), (m.span("colon"),), (speaker,), "direct")]
 
 
-def _names_in(doc: Doc, label: Span, body: int) -> list[tuple[int, int]]:
-    """The names in a headline's label: those the parser tagged there, and words of it that a
-    person's name in the article, which starts at ``body``, ends with (the parser seldom tags
-    a name in a title-case headline)."""
-    names = [(e.start_char, e.end_char) for e in label.ents if e.label_ in NAME_ENTITIES]
+def _speaker_in(doc: Doc, label: Span, body: int) -> tuple[int, int] | None:
+    """Who speaks in a headline's label: the first person named there, else the first
+    organisation ("Nairobi Council Chief Maria Ruiz" is Ruiz; a place names no speaker). A
+    person is one the parser tagged in the label, or a word that a person's name in the
+    article, which starts at ``body``, ends with (the parser seldom tags a name in a
+    title-case headline)."""
     later = {e[-1].text for e in doc.ents if e.label_ == PERSON_ENTITY and e.start_char >= body}
-    names += [(t.idx, t.idx + len(t)) for t in label if t.text in later]
-    return names
+    people = [(e.start_char, e.end_char) for e in label.ents if e.label_ == PERSON_ENTITY]
+    people += [(t.idx, t.idx + len(t)) for t in label if t.text in later]
+    groups = [(e.start_char, e.end_char) for e in label.ents if e.label_ == ORG_ENTITY]
+    return min(people) if people else min(groups) if groups else None
 
 
 def _headline_kind(text: str, content: tuple[int, int], cues: Cues) -> QuoteKind:
