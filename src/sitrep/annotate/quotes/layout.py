@@ -11,7 +11,7 @@ Four newsroom conventions name the speaker with punctuation alone:
 - a headline that opens with its source and a colon ("Mayor: the bridge stays shut",
   "Survey: most voters back the levy"), when the source is a name or a source noun, or a
   headline whose words after the colon are a quotation and whose words before it name someone
-  ('Senator Holt Grills Bank Chief: “You Misled Us”': Holt, the first name, said it).
+  ('Senator Holt Grills Bank Chief: “You Misled Us”': Holt, the first person named, said it).
 """
 
 from __future__ import annotations
@@ -132,8 +132,9 @@ def headline_quote(doc: Doc, cues: Cues) -> list[Found]:
 
 
 def _quoted_headline(doc: Doc, cues: Cues, start: int, end: int) -> list[Found]:
-    """A headline that gives a quotation after a colon, spoken by the first name before it
-    ('A Lesson From Mayor Ruiz: “Listen First”', 'Holt Grills Bank Chief: “You Misled Us”')."""
+    """A headline that gives a quotation after a colon, spoken by the first person (else
+    organisation) named before it ('A Lesson From Mayor Ruiz: “Listen First”', 'Holt Grills
+    Bank Chief: “You Misled Us”')."""
     text = doc.text
     m = QUOTED_HEADLINE.match(text, start, end)
     if m is None or len(m.group("label").split()) > MAX_QUOTED_HEADLINE_LABEL:
